@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`. Everything else supports them.
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.install-stamp
+
+.PHONY: install migrate demo run test lint check-migrations
+
+install: $(STAMP)
+
+# Reinstall only when the dependency list changes; a fresh clone gets a venv on first use.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run

@@ -1,0 +1,69 @@
+"""StreamField blocks of a solution's story, defined once and shared by every page that tells one."""
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label="значение", max_length=40, help_text="Например: «в 3 раза», «−40 %», «12 млн ₽»")
+    label = blocks.CharBlock(label="что это значит", max_length=160)
+
+    class Meta:
+        label = "показатель"
+        icon = "pick"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="заголовок", required=False, default="Эффект в цифрах")
+    figures = blocks.ListBlock(KeyFigureBlock(), label="показатели", min_num=1, max_num=8)
+
+    class Meta:
+        label = "ключевые показатели"
+        icon = "list-ul"
+        template = "components/blocks/key_figures.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="изображение")
+    caption = blocks.CharBlock(label="подпись", required=False, max_length=255)
+
+    class Meta:
+        label = "изображение с подписью"
+        icon = "image"
+        template = "components/blocks/captioned_image.html"
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="документ")
+    title = blocks.CharBlock(label="название", required=False, max_length=255,
+                             help_text="Например: «Технический паспорт»; по умолчанию — название документа.")
+
+    class Meta:
+        label = "документ для скачивания"
+        icon = "doc-full"
+        template = "components/blocks/download.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="цитата")
+    attribution = blocks.CharBlock(label="кто сказал", required=False, max_length=255)
+
+    class Meta:
+        label = "цитата"
+        icon = "openquote"
+        template = "components/blocks/quote.html"
+
+
+class StoryBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label="подзаголовок", max_length=120, icon="title",
+                               template="components/blocks/heading.html")
+    paragraph = blocks.RichTextBlock(label="текст", features=RICH_TEXT_FEATURES)
+    key_figures = KeyFiguresBlock()
+    image = CaptionedImageBlock()
+    document = DownloadBlock()
+    video = EmbedBlock(label="видео", help_text="Ссылка на видео (RuTube, VK Видео, YouTube)",
+                       template="components/blocks/video.html")
+    quote = QuoteBlock()

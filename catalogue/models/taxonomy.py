@@ -1,0 +1,94 @@
+"""Editor-managed categories of the catalogue: sectors, needs, regions and cities, organisations."""
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from catalogue.slugs import slug_for
+
+
+class Taxonomy(index.Indexed, models.Model):
+    """Shared shape of every category: a Russian name, a URL slug, a description and an editor's order."""
+
+    name = models.CharField("название", max_length=255, unique=True)
+    slug = models.SlugField("адрес (slug)", max_length=100, unique=True, blank=True,
+                            help_text="Латиницей; создаётся из названия, если оставить пустым.")
+    description = models.TextField("описание", blank=True)
+    sort_order = models.IntegerField("порядок", default=0, db_index=True,
+                                     help_text="Меньшее число — выше в списках.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slug_for(self.name) or self.__class__.__name__.lower()
+        slug, suffix = base, 2
+        while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+
+class Sector(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = "отрасль"
+        verbose_name_plural = "отрасли"
+
+
+class Need(Taxonomy):
+    """A problem that cities bring: «Очистка воды», «Рекультивация земель», «Замещение импорта»…"""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "потребность"
+        verbose_name_plural = "потребности"
+
+
+class Region(Taxonomy):
+    """A region of Russia or a city within it, where a solution is deployed or offered."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", "регион"
+        CITY = "city", "город"
+
+    kind = models.CharField("тип", max_length=10, choices=Kind.choices, default=Kind.REGION)
+    parent = models.ForeignKey("self", verbose_name="входит в регион", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="cities",
+                               limit_choices_to={"kind": Kind.REGION})
+
+    panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("parent")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "регион или город"
+        verbose_name_plural = "регионы и города"
+
+
+class Organization(Taxonomy):
+    """A developer or partner: university, research institute, company."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", "университет"
+        INSTITUTE = "institute", "НИИ"
+        COMPANY = "company", "предприятие"
+        CENTRE = "centre", "центр / консорциум"
+        AUTHORITY = "authority", "орган власти"
+        OTHER = "other", "другое"
+
+    kind = models.CharField("тип", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    city = models.CharField("город", max_length=120, blank=True)
+    website = models.URLField("сайт", blank=True)
+
+    panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("city"), FieldPanel("website")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "организация"
+        verbose_name_plural = "организации"

@@ -1,0 +1,241 @@
+"""CatalogueQuery: the one answer to «which live solutions match these filters and this text, in what order,
+with what facet counts?» Every list of solutions (catalogue page, API, feeds, exports, embed) asks it here.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from catalogue import readiness
+from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from search import service as search_service
+
+
+class CatalogueQueryError(ValueError):
+    """Bad filter input; `errors` maps each parameter to a message a person can read."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("; ".join(f"{key}: {message}" for key, message in errors.items()))
+
+
+@dataclass(frozen=True)
+class Dimension:
+    param: str
+    model: type
+    relation: str
+    label: str
+
+
+DIMENSIONS = (
+    Dimension("sector", Sector, "sectors", "Отрасль"),
+    Dimension("need", Need, "needs", "Потребность"),
+    Dimension("region", Region, "regions", "Регион"),
+    Dimension("org", Organization, "organizations", "Разработчик"),
+)
+DIMENSIONS_BY_PARAM = {dimension.param: dimension for dimension in DIMENSIONS}
+
+SORTS = {
+    "relevance": "по релевантности",
+    "readiness": "по готовности",
+    "newest": "сначала новые",
+    "title": "по названию",
+}
+SORT_ORDERINGS = {
+    "readiness": ("-trl", "-first_published_at", "pk"),
+    "newest": ("-first_published_at", "pk"),
+    "title": ("title", "pk"),
+}
+# Parameter spellings accepted as synonyms, so the API can say `organization` and `search`.
+ALIASES = {"organization": "org", "search": "q"}
+MULTI_PARAMS = {"sector", "need", "region", "org", "tag"}
+SINGLE_PARAMS = {"stage", "trl_min", "trl_max", "q", "sort"}
+PARAMS = MULTI_PARAMS | SINGLE_PARAMS
+MAX_VALUES_PER_FILTER = 20
+
+
+@dataclass
+class Filters:
+    sector: list = field(default_factory=list)
+    need: list = field(default_factory=list)
+    region: list = field(default_factory=list)
+    org: list = field(default_factory=list)
+    tag: list = field(default_factory=list)
+    stage: str = ""
+    trl_min: int = readiness.TRL_MIN
+    trl_max: int = readiness.TRL_MAX
+    q: str = ""
+    sort: str = ""
+
+
+@dataclass
+class FacetValue:
+    slug: str
+    name: str
+    count: int
+    selected: bool
+
+
+def parse_filters(params, *, ignore=()):
+    """Validate a QueryDict-like mapping into Filters, or raise CatalogueQueryError naming every bad param.
+
+    `ignore` lists parameters that belong to the caller (pagination, format) rather than the query.
+    """
+    filters, errors = Filters(), {}
+    for raw_key in params:
+        key = ALIASES.get(raw_key, raw_key)
+        if raw_key in ignore:
+            continue
+        if key not in PARAMS:
+            errors[raw_key] = "неизвестный параметр"
+            continue
+        values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
+        if key in MULTI_PARAMS:
+            if len(values) > MAX_VALUES_PER_FILTER:
+                errors[raw_key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
+            getattr(filters, key).extend(values[:MAX_VALUES_PER_FILTER])
+        elif values:
+            _parse_single(filters, errors, raw_key, key, values[-1])
+    if filters.trl_min > filters.trl_max:
+        errors["trl_min"] = "минимальный УГТ больше максимального"
+    _check_slugs(filters, errors)
+    if errors:
+        raise CatalogueQueryError(errors)
+    return filters
+
+
+def _parse_single(filters, errors, raw_key, key, value):
+    if key in ("trl_min", "trl_max"):
+        level = int(value) if value.isdigit() else None
+        if not readiness.is_valid_trl(level):
+            errors[raw_key] = f"целое число от {readiness.TRL_MIN} до {readiness.TRL_MAX}"
+            return
+        setattr(filters, key, level)
+    elif key == "stage":
+        if value not in readiness.STAGES_BY_SLUG:
+            errors[raw_key] = "допустимо: " + ", ".join(readiness.STAGES_BY_SLUG)
+            return
+        filters.stage = value
+    elif key == "sort":
+        if value not in SORTS:
+            errors[raw_key] = "допустимо: " + ", ".join(SORTS)
+            return
+        filters.sort = value
+    else:
+        filters.q = value
+
+
+def _check_slugs(filters, errors):
+    for dimension in DIMENSIONS:
+        wanted = set(getattr(filters, dimension.param))
+        if wanted:
+            known = set(dimension.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+            if wanted - known:
+                errors[dimension.param] = "не найдено: " + ", ".join(sorted(wanted - known))
+
+
+class CatalogueQuery:
+    """Live solutions filtered by taxonomy, readiness and text; ordered; with facet counts."""
+
+    def __init__(self, filters=None):
+        self.filters = filters or Filters()
+        self._search = None
+
+    @classmethod
+    def from_params(cls, params, *, ignore=()):
+        return cls(parse_filters(params, ignore=ignore))
+
+    @property
+    def sort(self):
+        return self.filters.sort or ("relevance" if self.filters.q else "readiness")
+
+    def filtered(self):
+        """Live, public solutions matching every filter except the text."""
+        queryset = SolutionPage.objects.live().public()
+        for dimension in DIMENSIONS:
+            for slug in getattr(self.filters, dimension.param):
+                queryset = queryset.filter(**{f"{dimension.relation}__slug": slug})
+        for tag in self.filters.tag:
+            queryset = queryset.filter(tags__slug=tag)
+        trl_min, trl_max = self.filters.trl_min, self.filters.trl_max
+        if self.filters.stage:
+            stage = readiness.STAGES_BY_SLUG[self.filters.stage]
+            trl_min, trl_max = max(trl_min, stage.trl_min), min(trl_max, stage.trl_max)
+        if (trl_min, trl_max) != (readiness.TRL_MIN, readiness.TRL_MAX):
+            queryset = queryset.filter(trl__gte=trl_min, trl__lte=trl_max)
+        return queryset
+
+    @property
+    def search_result(self):
+        if self._search is None and self.filters.q:
+            self._search = search_service.search(self.filtered(), self.filters.q)
+        return self._search
+
+    def matching_ids_query(self):
+        """A filter expression for the matching solutions, usable inside other queries."""
+        if self.filters.q:
+            return Q(pk__in=self.search_result.ids)
+        return Q(pk__in=self.filtered().values("pk"))
+
+    def results(self):
+        """The matching solutions in display order, as a sliceable, countable sequence."""
+        if self.filters.q and self.sort == "relevance":
+            return RankedResults(self.search_result.ids)
+        queryset = SolutionPage.objects.filter(self.matching_ids_query())
+        return with_card_data(queryset.order_by(*SORT_ORDERINGS[self.sort]))
+
+    def count(self):
+        return len(self.results())
+
+    def facets(self):
+        """Counts per sector, need, region, organisation, stage and УГТ among the matching solutions."""
+        matching = self.matching_ids_query()
+        facets = {dimension.param: self._taxonomy_facet(dimension, matching) for dimension in DIMENSIONS}
+        trl_counts = dict(
+            SolutionPage.objects.filter(matching).values_list("trl").annotate(n=Count("pk")).order_by()
+        )
+        facets["trl"] = [FacetValue(str(level), f"УГТ {level}", trl_counts.get(level, 0),
+                                    self.filters.trl_min <= level <= self.filters.trl_max
+                                    and (self.filters.trl_min, self.filters.trl_max) != (1, 9))
+                         for level in readiness.TRL_LABELS]
+        facets["stage"] = [FacetValue(stage.slug, stage.name, sum(trl_counts.get(lv, 0) for lv in stage.levels),
+                                      stage.slug == self.filters.stage)
+                           for stage in readiness.STAGES]
+        return facets
+
+    def _taxonomy_facet(self, dimension, matching):
+        through = getattr(SolutionPage, dimension.relation).through
+        target = dimension.model._meta.model_name + "_id"
+        counts = dict(
+            through.objects.filter(solutionpage__in=SolutionPage.objects.filter(matching).values("pk"))
+            .values_list(target).annotate(n=Count("pk")).order_by()
+        )
+        selected = set(getattr(self.filters, dimension.param))
+        return [FacetValue(item.slug, item.name, counts[item.pk], item.slug in selected)
+                for item in dimension.model.objects.filter(pk__in=counts)]
+
+
+def with_card_data(queryset):
+    """Everything a result card shows, fetched in a fixed number of queries."""
+    return queryset.select_related("hero_image").prefetch_related(
+        "sectors", "needs", "organizations", "regions", "tags"
+    )
+
+
+class RankedResults:
+    """Search hits in rank order; slicing fetches only the pages of that slice."""
+
+    def __init__(self, ids):
+        self.ids = list(ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            wanted = self.ids[index]
+            pages = with_card_data(SolutionPage.objects.filter(pk__in=wanted)).in_bulk()
+            return [pages[pk] for pk in wanted if pk in pages]
+        return self[index:index + 1][0]

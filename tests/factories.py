@@ -1,0 +1,88 @@
+"""Factories for pages and categories, shared by every test module."""
+import factory
+import wagtail_factories
+from wagtail.models import Page
+
+from catalogue.models import CatalogueIndexPage, Need, Organization, Region, Sector, SolutionPage
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Отрасль {n}")
+
+    class Meta:
+        model = Sector
+        django_get_or_create = ("name",)
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Потребность {n}")
+
+    class Meta:
+        model = Need
+        django_get_or_create = ("name",)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Регион {n}")
+
+    class Meta:
+        model = Region
+        django_get_or_create = ("name",)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Организация {n}")
+    kind = Organization.Kind.UNIVERSITY
+
+    class Meta:
+        model = Organization
+        django_get_or_create = ("name",)
+
+
+def catalogue_index():
+    """The catalogue index that the data migration creates."""
+    return CatalogueIndexPage.objects.get()
+
+
+class SolutionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Решение {n}")
+    slug = factory.Sequence(lambda n: f"solution-{n}")
+    summary = "Краткое описание решения для карточки."
+    trl = 7
+    parent = factory.LazyFunction(catalogue_index)
+
+    class Meta:
+        model = SolutionPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if extracted:
+            self.sectors.set(extracted)
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if extracted:
+            self.needs.set(extracted)
+
+    @factory.post_generation
+    def organizations(self, create, extracted, **kwargs):
+        if extracted:
+            self.organizations.set(extracted)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def commit_relations(self, create, extracted, **kwargs):
+        # Parental many-to-many values live on the page until it is saved again.
+        if create:
+            self.save()
+
+
+def publish(page):
+    """Save a revision of a page built in memory and publish it, as an editor would."""
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific

@@ -183,6 +183,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Every page save queues search-index and reference-index tasks; one line each drowns `make run`.
+        "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -4,7 +4,7 @@
   text pages under the home page) but not publish; add, edit and choose images and documents; add and edit the
   catalogue's categories (sectors, needs, regions, organisations).
 - «Модераторы НОЦ»: all of the above, plus publish, lock and unlock pages, delete images, documents and
-  categories.
+  categories, and edit the site settings «Настройки НОЦ» (contacts, footer pages).
 - The workflow «Модерация НОЦ» with one task «Проверка модератором» (moderators approve) governs the home page and
   everything below it. The catalogue index carries its own link to the workflow, so solutions stay moderated even
   if someone later reassigns the home page's workflow.
@@ -42,7 +42,7 @@ EDITOR_MODEL_PERMISSIONS = (("wagtailadmin", "access_admin"),) + tuple(
 )
 MODERATOR_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + tuple(
     ("catalogue", f"delete_{model}") for model in TAXONOMY_MODELS
-)
+) + (("home", "change_nocsettings"),)
 
 
 def ensure_permissions(apps, *app_labels):
@@ -100,7 +100,7 @@ def create_workflow(apps, moderators, pages):
 
 
 def create_editors_and_workflow(apps, schema_editor):
-    ensure_permissions(apps, "wagtailcore", "wagtailimages", "wagtaildocs", "catalogue")
+    ensure_permissions(apps, "wagtailcore", "wagtailimages", "wagtaildocs", "catalogue", "home")
     home = apps.get_model("home.HomePage").objects.get()
     catalogue = apps.get_model("catalogue.CatalogueIndexPage").objects.get()
     root_collection = apps.get_model("wagtailcore.Collection").objects.get(depth=1)

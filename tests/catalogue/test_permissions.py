@@ -171,3 +171,14 @@ def test_editors_add_categories_but_only_moderators_delete_them(editor, moderato
 
     assert moderator_client.post(delete_url).status_code == 302
     assert not Need.objects.filter(pk=need.pk).exists()
+
+
+
+@pytest.mark.django_db
+def test_only_moderators_edit_the_noc_settings(editor, moderator_client):
+    url = reverse("wagtailsettings:edit", args=("home", "nocsettings"))
+    # Without the right Wagtail sends the person back to the dashboard instead of showing the form.
+    assert 'name="email"' not in editor.get(url, follow=True).content.decode()
+    response = moderator_client.get(url, follow=True)
+    assert response.status_code == 200
+    assert 'name="email"' in response.content.decode()

@@ -1,6 +1,7 @@
 """In a real browser: an editor writes a solution and submits it, a moderator approves it from the dashboard."""
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from catalogue.models import CatalogueIndexPage, SolutionPage
@@ -22,6 +23,9 @@ def browser(monkeypatch):
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Inside the event loop Django keeps a separate connection for the test's queries; close it here, or
+        # PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture

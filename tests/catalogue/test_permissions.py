@@ -133,6 +133,28 @@ def test_moderator_approves_the_submitted_solution_and_it_goes_live(editor, mode
 
 
 @pytest.mark.django_db
+def test_moderators_are_told_by_email_about_a_submission(editor, make_member, mailoutbox):
+    moderator = make_member("moderator-with-mail", MODERATORS)
+    moderator.email = "moderator@example.org"
+    moderator.save()
+    submit_new_solution(editor)
+    assert [message.to for message in mailoutbox] == [["moderator@example.org"]]
+    assert "Модульная установка очистки шахтных вод" in mailoutbox[0].subject
+
+
+@pytest.mark.django_db
+def test_editor_previews_a_draft_before_submitting(editor):
+    page = SolutionPageFactory(title="Питомник саженцев", slug="nursery-preview", live=False)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    _, data = edit_form(editor, reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                        summary="Саженцы для рекультивации отвалов.", trl="9")
+    assert editor.post(url, data).json()["is_valid"]
+    html = editor.get(url).content.decode()
+    assert "Саженцы для рекультивации отвалов." in html
+    assert "Серийное производство" in html
+
+
+@pytest.mark.django_db
 def test_moderator_sees_the_submission_on_the_dashboard(editor, moderator_client):
     submit_new_solution(editor)
     html = moderator_client.get(reverse("wagtailadmin_home")).content.decode()

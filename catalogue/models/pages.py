@@ -1,4 +1,5 @@
 """The catalogue's pages: one index at /catalogue/ and a page per solution beneath it."""
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -71,10 +72,11 @@ class SolutionPage(Page):
             FieldRowPanel([FieldPanel("year"), FieldPanel("last_verified")]),
         ], heading="Готовность"),
         MultiFieldPanel([
-            FieldPanel("sectors"),
-            FieldPanel("needs"),
+            # Short lists read better as checkboxes than as a multiple select that needs Ctrl+click.
+            FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
             FieldPanel("organizations"),
-            FieldPanel("regions"),
+            FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
             FieldPanel("tags"),
         ], heading="Классификация"),
         FieldPanel("contact"),

@@ -119,6 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский")]
 WAGTAIL_I18N_ENABLED = False
+# Page slugs in the admin are transliterated to Latin («Очистка воды» → ochistka-vody), like the categories' slugs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский")]
 # Kuzbass is the pilot region and the seat of НОЦ; Kemerovo and Novokuznetsk share UTC+7.
 TIME_ZONE = "Asia/Novokuznetsk"
@@ -183,6 +185,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Every page save queues search-index and reference-index tasks; one line each drowns `make run`.
+        "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue import readiness
+from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
 
 
@@ -91,9 +92,21 @@ class SolutionPage(Page):
         index.FilterField("trl"),
     ]
 
+    # The public API item (/api/v2/solutions/); `body` and `contact` only in the detail view.
     api_fields = [
         APIField("summary"),
         APIField("trl"),
+        APIField("trl_label"),
+        APIField("stage", serializer=StageSerializer(read_only=True)),
+        APIField("sectors", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("needs", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("organizations", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("regions", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("tags", serializer=TagListSerializer(read_only=True)),
+        APIField("year"),
+        APIField("last_verified"),
+        APIField("contact"),
+        APIField("body"),
     ]
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]

@@ -2,6 +2,7 @@
 
 A thin view over `CatalogueQuery`: it filters, searches, orders and counts nothing itself.
 """
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -32,6 +33,8 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
     model = SolutionPage
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JSONOnly
+    # Everyone sees the same public data: no sessions read, so answers do not vary by cookie and cache well.
+    authentication_classes = []
     # Filtering, search and order come from CatalogueQuery, never from Wagtail's generic filter backends.
     filter_backends = []
     meta_fields = ["type", "detail_url", "html_url", "slug", "first_published_at", "last_published_at"]
@@ -66,7 +69,10 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         query, window = parse_listing(request.GET, self.get_listing_default_fields(self.model))
         results = query.results()
         total = results.count()
-        serializer = self.get_serializer(window.slice(results, total), many=True)
+        solutions = list(window.slice(results, total))
+        # One query for every card's picture instead of one per solution.
+        prefetch_related_objects(solutions, "hero_image__renditions")
+        serializer = self.get_serializer(solutions, many=True)
         return Response({
             "meta": {"total_count": total, "facets": facets_data(query.facets())},
             "items": serializer.data,

@@ -7,6 +7,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -35,6 +36,10 @@ class SolutionTag(TaggedItemBase):
     class Meta:
         verbose_name = "тег решения"
         verbose_name_plural = "теги решений"
+
+
+# The picture partners get with each solution in the API: a 16:9 card image.
+HERO_IMAGE_API_SPEC = "fill-800x450"
 
 
 class SolutionPage(Page):
@@ -97,6 +102,7 @@ class SolutionPage(Page):
         APIField("summary"),
         APIField("trl"),
         APIField("trl_label"),
+        APIField("hero_image", serializer=ImageRenditionField(HERO_IMAGE_API_SPEC, read_only=True)),
         APIField("stage", serializer=StageSerializer(read_only=True)),
         APIField("sectors", serializer=SlugNameListSerializer(read_only=True)),
         APIField("needs", serializer=SlugNameListSerializer(read_only=True)),

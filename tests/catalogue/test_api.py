@@ -1,5 +1,6 @@
 """The public API /api/v2/solutions/: what a partner's program sees when it lists, filters and searches."""
 import pytest
+import wagtail_factories
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
@@ -85,8 +86,21 @@ def test_item_carries_the_solution_card(client, catalogue):
     assert item["organizations"] == [{"slug": "kuzgtu", "name": "КузГТУ"}]
     assert item["tags"] == [{"slug": "модуль", "name": "модуль"}, {"slug": "шахтные-воды", "name": "Шахтные воды"}]
     assert item["year"] == 2023
+    assert item["hero_image"] is None
     # The full story and the contact belong to the detail view.
     assert "body" not in item and "contact" not in item
+
+
+def test_hero_image_comes_as_a_card_sized_picture(client, catalogue):
+    page = catalogue["nursery"]
+    page.hero_image = wagtail_factories.ImageFactory(title="Саженцы в кассетах", file__width=1600, file__height=1200)
+    page.save_revision().publish()
+    item = next(item for item in get_json(client)["items"] if item["meta"]["slug"] == "nursery")
+    picture = item["hero_image"]
+    assert (picture["width"], picture["height"]) == (800, 450)
+    assert picture["alt"] == "Саженцы в кассетах"
+    assert ".fill-800x450" in picture["url"]
+    assert picture["full_url"].startswith("http")
 
 
 def test_fields_parameter_trims_items(client, catalogue):
@@ -316,8 +330,12 @@ def test_the_api_is_read_only(client, catalogue):
     assert "message" in response.json()
 
 
-def test_partner_sites_may_fetch_it(client, catalogue):
-    assert client.get(URL)["Access-Control-Allow-Origin"] == "*"
+def test_partner_sites_may_fetch_and_cache_it(client, catalogue, admin_user):
+    client.force_login(admin_user)
+    response = client.get(URL)
+    assert response["Access-Control-Allow-Origin"] == "*"
+    # The same answer for everyone, so shared caches may keep it.
+    assert "Cookie" not in response.get("Vary", "")
 
 
 # --- Cost ----------------------------------------------------------------------------------------------------
@@ -326,13 +344,15 @@ def test_partner_sites_may_fetch_it(client, catalogue):
 def test_listing_query_count_does_not_grow_with_the_catalogue(client, db, django_assert_num_queries, number):
     sectors, needs = [SectorFactory(), SectorFactory()], [NeedFactory()]
     regions, organizations = [RegionFactory()], [OrganizationFactory(), OrganizationFactory()]
+    picture = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
     for _ in range(number):
         make_solution(sectors=sectors, needs=needs, regions=regions, organizations=organizations,
-                      tags=["модуль", "вода"])
+                      tags=["модуль", "вода"], hero_image=picture)
     cache.clear()
     client.get(URL)  # warm Wagtail's cached site root paths, as any running server has them
     # 1 slug check, 2 view-restriction reads (CatalogueQuery, Wagtail's serializer set-up), 1 count,
-    # 4×2 taxonomy facets + 1 readiness facet, 1 page of solutions, 5 prefetches, 1 site for detail_url.
-    with django_assert_num_queries(20):
+    # 4×2 taxonomy facets + 1 readiness facet, 1 page of solutions, 5 prefetches, 1 for the pictures'
+    # renditions, 1 site for detail_url.
+    with django_assert_num_queries(21):
         data = get_json(client, "limit=100&sector=" + sectors[0].slug)
     assert len(data["items"]) == number

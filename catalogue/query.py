@@ -163,6 +163,9 @@ class CatalogueQuery:
 
     @property
     def sort(self):
+        if self.filters.sort == "relevance" and not self.filters.q:
+            # Relevance needs a text to be relevant to (a shared link may keep `sort` and drop `q`).
+            return "readiness"
         return self.filters.sort or ("relevance" if self.filters.q else "readiness")
 
     def filtered(self):

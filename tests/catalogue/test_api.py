@@ -111,6 +111,8 @@ def test_fields_parameter_trims_items(client, catalogue):
 def test_default_order_is_most_ready_first(client, catalogue):
     assert listed(client) == ["nursery", "mine-water", "reducer", "ai-reclamation"]
     assert listed(client, "sort=title") == ["mine-water", "nursery", "reducer", "ai-reclamation"]
+    # Without a text there is nothing to be relevant to: the default order stays.
+    assert listed(client, "sort=relevance") == ["nursery", "mine-water", "reducer", "ai-reclamation"]
 
 
 # --- Filters -------------------------------------------------------------------------------------------------

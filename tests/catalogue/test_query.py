@@ -41,6 +41,7 @@ def test_stage_and_trl_bounds(catalogue):
 
 def test_default_order_is_most_ready_first(catalogue):
     assert slugs(query("").results()) == ["nursery", "mine-water", "reducer"]
+    assert slugs(query("sort=relevance").results()) == ["nursery", "mine-water", "reducer"]
 
 
 def test_drafts_are_never_listed(catalogue):

@@ -103,6 +103,11 @@ def test_hero_image_comes_as_a_card_sized_picture(client, catalogue):
     assert picture["full_url"].startswith("http")
 
 
+def test_answers_are_compact_json(client, catalogue):
+    body = client.get(URL).content.decode()
+    assert "\n" not in body and '"total_count":4' in body
+
+
 def test_fields_parameter_trims_items(client, catalogue):
     items = get_json(client, "fields=_,title,trl")["items"]
     assert set(items[0]) == {"title", "trl"}

@@ -1,4 +1,6 @@
 """The public API /api/v2/solutions/: what a partner's program sees when it lists, filters and searches."""
+import datetime
+
 import pytest
 import wagtail_factories
 from django.core.cache import cache
@@ -34,6 +36,7 @@ def catalogue(db):
     return {
         "mine-water": make_solution(
             title="Модульная очистка шахтных вод", slug="mine-water", trl=8, year=2023,
+            last_verified=datetime.date(2026, 10, 1),
             summary="Очистка шахтных вод в модульной установке прямо у ствола шахты.",
             sectors=[ecology], needs=[water], regions=[kuzbass], organizations=[kuzgtu],
             tags=["Шахтные воды", "модуль"]),
@@ -86,6 +89,7 @@ def test_item_carries_the_solution_card(client, catalogue):
     assert item["organizations"] == [{"slug": "kuzgtu", "name": "КузГТУ"}]
     assert item["tags"] == [{"slug": "модуль", "name": "модуль"}, {"slug": "шахтные-воды", "name": "Шахтные воды"}]
     assert item["year"] == 2023
+    assert item["last_verified"] == "2026-10-01"
     assert item["hero_image"] is None
     # The full story and the contact belong to the detail view.
     assert "body" not in item and "contact" not in item

@@ -1,6 +1,7 @@
 """CatalogueQuery: the one answer to «which live solutions match these filters and this text, in what order,
 with what facet counts?» Every list of solutions (catalogue page, API, feeds, exports, embed) asks it here.
 """
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -51,6 +52,11 @@ MULTI_PARAMS = {"sector", "need", "region", "org", "tag"}
 SINGLE_PARAMS = {"stage", "trl_min", "trl_max", "q", "sort"}
 PARAMS = MULTI_PARAMS | SINGLE_PARAMS
 MAX_VALUES_PER_FILTER = 20
+# ASCII digits only and few of them: str.isdigit() accepts «²» and 5,000-digit strings, which int() refuses.
+_SMALL_INT = re.compile(r"[0-9]{1,9}")
+# A NUL byte makes PostgreSQL raise instead of matching nothing; no slug needs control characters
+# (free text is cleaned by the search service instead).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -80,16 +86,20 @@ def parse_filters(params, *, ignore=()):
 
     `ignore` lists parameters that belong to the caller (pagination, format) rather than the query.
     """
-    filters, errors = Filters(), {}
+    filters, errors, spelling = Filters(), {}, {}
     for raw_key in params:
         key = ALIASES.get(raw_key, raw_key)
         if raw_key in ignore:
             continue
+        spelling[key] = raw_key
         if key not in PARAMS:
             errors[raw_key] = "неизвестный параметр"
             continue
         values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
         if key in MULTI_PARAMS:
+            if any(_CONTROL.search(value) for value in values):
+                errors[raw_key] = "недопустимые символы в значении"
+                continue
             if len(values) > MAX_VALUES_PER_FILTER:
                 errors[raw_key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
             getattr(filters, key).extend(values[:MAX_VALUES_PER_FILTER])
@@ -99,13 +109,14 @@ def parse_filters(params, *, ignore=()):
         errors["trl_min"] = "минимальный УГТ больше максимального"
     _check_slugs(filters, errors)
     if errors:
-        raise CatalogueQueryError(errors)
+        # Name each parameter as the caller spelt it (`organization`, not the internal `org`).
+        raise CatalogueQueryError({spelling.get(key, key): message for key, message in errors.items()})
     return filters
 
 
 def _parse_single(filters, errors, raw_key, key, value):
     if key in ("trl_min", "trl_max"):
-        level = int(value) if value.isdigit() else None
+        level = parse_int(value)
         if not readiness.is_valid_trl(level):
             errors[raw_key] = f"целое число от {readiness.TRL_MIN} до {readiness.TRL_MAX}"
             return
@@ -124,6 +135,11 @@ def _parse_single(filters, errors, raw_key, key, value):
         filters.q = value
 
 
+def parse_int(text):
+    """A non-negative integer written in ASCII digits (at most nine), or None."""
+    return int(text) if _SMALL_INT.fullmatch(text) else None
+
+
 def _check_slugs(filters, errors):
     for dimension in DIMENSIONS:
         wanted = set(getattr(filters, dimension.param))
@@ -139,6 +155,7 @@ class CatalogueQuery:
     def __init__(self, filters=None):
         self.filters = filters or Filters()
         self._search = None
+        self._filtered = None
 
     @classmethod
     def from_params(cls, params, *, ignore=()):
@@ -146,10 +163,16 @@ class CatalogueQuery:
 
     @property
     def sort(self):
+        if self.filters.sort == "relevance" and not self.filters.q:
+            # Relevance needs a text to be relevant to (a shared link may keep `sort` and drop `q`).
+            return "readiness"
         return self.filters.sort or ("relevance" if self.filters.q else "readiness")
 
     def filtered(self):
         """Live, public solutions matching every filter except the text."""
+        if self._filtered is not None:
+            # Built once per query: `.public()` reads the view restrictions from the database on every call.
+            return self._filtered.all()
         queryset = SolutionPage.objects.live().public()
         for dimension in DIMENSIONS:
             for slug in getattr(self.filters, dimension.param):
@@ -162,12 +185,15 @@ class CatalogueQuery:
             trl_min, trl_max = max(trl_min, stage.trl_min), min(trl_max, stage.trl_max)
         if (trl_min, trl_max) != (readiness.TRL_MIN, readiness.TRL_MAX):
             queryset = queryset.filter(trl__gte=trl_min, trl__lte=trl_max)
-        return queryset
+        self._filtered = queryset
+        return queryset.all()
 
     @property
     def search_result(self):
         if self._search is None and self.filters.q:
-            self._search = search_service.search(self.filtered(), self.filters.q)
+            # Search backends filter only on indexed fields, so hand them the matching ids, not the joins.
+            ids = list(self.filtered().values_list("pk", flat=True))
+            self._search = search_service.search(SolutionPage.objects.filter(id__in=ids), self.filters.q)
         return self._search
 
     def matching_ids_query(self):
@@ -184,7 +210,8 @@ class CatalogueQuery:
         return with_card_data(queryset.order_by(*SORT_ORDERINGS[self.sort]))
 
     def count(self):
-        return len(self.results())
+        # .count() asks the database for a number; len() would fetch every page with its card data.
+        return self.results().count()
 
     def facets(self):
         """Counts per sector, need, region, organisation, stage and УГТ among the matching solutions."""

@@ -8,10 +8,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue import readiness
+from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
 
 
@@ -35,6 +37,10 @@ class SolutionTag(TaggedItemBase):
     class Meta:
         verbose_name = "тег решения"
         verbose_name_plural = "теги решений"
+
+
+# The picture partners get with each solution in the API: a 16:9 card image.
+HERO_IMAGE_API_SPEC = "fill-800x450"
 
 
 class SolutionPage(Page):
@@ -93,9 +99,22 @@ class SolutionPage(Page):
         index.FilterField("trl"),
     ]
 
+    # The public API item (/api/v2/solutions/); `body` and `contact` only in the detail view.
     api_fields = [
         APIField("summary"),
         APIField("trl"),
+        APIField("trl_label"),
+        APIField("hero_image", serializer=ImageRenditionField(HERO_IMAGE_API_SPEC, read_only=True)),
+        APIField("stage", serializer=StageSerializer(read_only=True)),
+        APIField("sectors", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("needs", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("organizations", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("regions", serializer=SlugNameListSerializer(read_only=True)),
+        APIField("tags", serializer=TagListSerializer(read_only=True)),
+        APIField("year"),
+        APIField("last_verified"),
+        APIField("contact"),
+        APIField("body"),
     ]
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]

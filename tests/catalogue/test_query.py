@@ -41,6 +41,7 @@ def test_stage_and_trl_bounds(catalogue):
 
 def test_default_order_is_most_ready_first(catalogue):
     assert slugs(query("").results()) == ["nursery", "mine-water", "reducer"]
+    assert slugs(query("sort=relevance").results()) == ["nursery", "mine-water", "reducer"]
 
 
 def test_drafts_are_never_listed(catalogue):
@@ -63,8 +64,19 @@ def test_facets_count_the_current_results(catalogue):
     ("stage=later", "stage"),
     ("sector=unknown-sector", "sector"),
     ("sort=random", "sort"),
+    ("trl_min=%C2%B2", "trl_min"),  # «²» is a digit to str.isdigit(), not to int()
+    ("trl_max=" + "9" * 5000, "trl_max"),
+    ("sector=%00", "sector"),  # PostgreSQL refuses NUL in a string literal
+    ("organization=nobody", "organization"),  # named as the caller spelt it
 ])
 def test_bad_input_names_the_parameter(catalogue, string, param):
     with pytest.raises(CatalogueQueryError) as error:
         query(string)
     assert param in error.value.errors
+
+
+def test_search_applies_taxonomy_filters(catalogue):
+    # Search backends cannot filter on the taxonomy joins themselves; the query must still honour them.
+    assert slugs(query("q=шахтных вод&sector=ecology").results()) == ["mine-water"]
+    assert slugs(query("q=шахтных вод&org=kuzgtu&sector=mining").results()) == []
+    assert query("q=шахтных вод&sector=ecology").count() == 1

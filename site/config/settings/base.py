@@ -150,6 +150,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TAGGIT_CASE_INSENSITIVE = True
+# Public API (/api/v2/): at most 100 items per request; rich text as ready-to-show HTML unless asked otherwise.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -1,0 +1,17 @@
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.submissions import admin as inbox
+from catalogue.submissions.dashboard import add_inbox_panel
+
+# Registered before the viewsets, which would otherwise create the default policy for these models.
+register_permission_policy(SolutionRequest, inbox.SubmissionPermissionPolicy(SolutionRequest))
+register_permission_policy(NeedSubmission, inbox.SubmissionPermissionPolicy(NeedSubmission))
+hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
+hooks.register("construct_homepage_panels", add_inbox_panel)
+
+
+@hooks.register("register_log_actions")
+def register_inbox_log_actions(actions):
+    actions.register_action(inbox.STATUS_ACTION)(inbox.StatusChangeFormatter)

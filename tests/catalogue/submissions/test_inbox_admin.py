@@ -1,9 +1,11 @@
 """The editors' inbox in the Wagtail admin: who may see it, status changes with notes, filters, exports, dashboard."""
 import csv
 import io
+from datetime import timedelta
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
 from catalogue.models import NeedSubmission, SolutionRequest
 from catalogue.submissions.groups import EDITORS, MODERATORS
@@ -104,7 +106,25 @@ def test_filters_by_status_city_and_solution(client, item, editor):
     assert names("?status=new") == {"Анна Петрова"}
     assert names("?city=Кемер") == {"Пётр Иванов"}
     assert names(f"?solution={other_solution.pk}") == {"Пётр Иванов"}
+    assert names("?q=Петрова") == {"Анна Петрова"}
     assert names("") == {"Анна Петрова", "Пётр Иванов"}
+
+
+def test_filters_by_date_received(client, item, editor):
+    item.created_at = timezone.now() - timedelta(days=40)
+    item.save()
+    SolutionRequest.objects.create(solution_title="Питомник саженцев", name="Пётр Иванов", city="Кемерово",
+                                   email="p@example.org", message="Нужны саженцы")
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+
+    html = client.get(f"{INDEX}?created_at_from={since}").content.decode()
+
+    assert "Пётр Иванов" in html and "Анна Петрова" not in html
+
+
+@pytest.mark.parametrize("query", ["?status=bogus", "?solution=abc", "?created_at_from=вчера", "?page=999"])
+def test_bad_filter_values_give_a_normal_page(client, item, editor, query):
+    assert client.get(INDEX + query).status_code in (200, 404)
 
 
 def test_csv_export_has_contacts_and_defuses_formulas(client, item, editor):

@@ -1,5 +1,6 @@
 """The admin dashboard panel with the number of new requests and needs, for those allowed to open them."""
 from django.urls import reverse
+from django.utils.text import capfirst
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
@@ -25,7 +26,7 @@ def inbox_rows(user):
     rows = []
     for model, url_name in INBOX:
         if policy_registry.get_by_type(model).user_has_any_permission(user, ["view", "change"]):
-            rows.append({"label": model._meta.verbose_name_plural.capitalize(), "url": reverse(url_name),
+            rows.append({"label": capfirst(model._meta.verbose_name_plural), "url": reverse(url_name),
                          "count": model.objects.filter(status=model.Status.NEW).count()})
     return rows
 

@@ -104,6 +104,14 @@ class SolutionPage(RoutablePageMixin, Page):
         verbose_name = "решение"
         verbose_name_plural = "решения"
 
+    @property
+    def stage(self):
+        return readiness.stage_for(self.trl)
+
+    @property
+    def trl_label(self):
+        return readiness.trl_label(self.trl)
+
     # «Запросить решение» lives under the page's own URL, so it follows the page when editors move or rename it
     # and, like the page, exists only while the page is live.
     @path("request/", name="request")
@@ -117,11 +125,3 @@ class SolutionPage(RoutablePageMixin, Page):
         from catalogue.submissions.views import request_sent
 
         return request_sent(request, self)
-
-    @property
-    def stage(self):
-        return readiness.stage_for(self.trl)
-
-    @property
-    def trl_label(self):
-        return readiness.trl_label(self.trl)

@@ -27,7 +27,9 @@ def inbox_rows(user):
     for model, url_name in INBOX:
         if policy_registry.get_by_type(model).user_has_any_permission(user, ["view", "change"]):
             rows.append({"label": capfirst(model._meta.verbose_name_plural), "url": reverse(url_name),
-                         "count": model.objects.filter(status=model.Status.NEW).count()})
+                         "count": model.objects.filter(status=model.Status.NEW).count(),
+                         # Stored but not yet announced by mail: `manage.py retry_submission_mail` resends.
+                         "undelivered": model.objects.filter(mail_state=model.MailState.FAILED).count()})
     return rows
 
 

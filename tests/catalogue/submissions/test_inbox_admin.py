@@ -162,3 +162,14 @@ def test_dashboard_counts_new_items_for_the_groups(client, item, editor):
     assert "Новые обращения" in html
     assert "Запросы решений: <strong>1</strong>" in html
     assert "Потребности городов: <strong>0</strong>" in html
+    assert "уведомление не&nbsp;ушло" not in html
+
+
+def test_dashboard_points_at_undelivered_notifications(client, item, editor):
+    item.mail_state = SolutionRequest.MailState.FAILED
+    item.save()
+
+    html = client.get("/admin/").content.decode()
+
+    assert f'href="{INDEX}?mail_state=failed">уведомление не&nbsp;ушло: 1</a>' in html
+    assert "Анна Петрова" in client.get(INDEX + "?mail_state=failed").content.decode()

@@ -70,7 +70,7 @@ class SubmissionEditView(generic.EditView):
     def save_instance(self):
         instance = self.form.instance
         previous = type(instance).objects.values_list("status", flat=True).get(pk=instance.pk)
-        instance.set_status(instance.status)
+        instance.set_status(self.form.cleaned_data["status"])
         self.action_class(instance, user=self.request.user, form=self.form, log_action=False).execute(
             skip_permission_checks=True)
         note = self.form.cleaned_data.get("note", "").strip()
@@ -173,6 +173,10 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     export_headings = {**EXPORT_HEADINGS, "need_names": "Категории", "get_scale_display": "Масштаб",
                        "get_timing_display": "Сроки"}
     export_filename = "potrebnosti-gorodov"
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The export lists each need's categories: one query for all rows, not one per row.
+        return super().get_index_view_kwargs(queryset=NeedSubmission.objects.prefetch_related("needs"), **kwargs)
     edit_handler = ObjectList([
         STATUS_PANEL,
         MultiFieldPanel(read_only("city", "need_text", "needs", "scale", "timing"), heading="Потребность"),

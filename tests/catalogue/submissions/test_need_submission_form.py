@@ -115,3 +115,13 @@ def test_rate_limit_covers_needs_too(client, settings):
 
     assert response.status_code == 429
     assert NeedSubmission.objects.count() == 1
+
+
+@pytest.mark.parametrize("tampered", [{"needs": ["abc"]}, {"needs": ["999999"]}, {"scale": "planet"},
+                                      {"timing": ""}, {"role": "president"}])
+def test_tampered_choices_give_a_form_error_not_a_crash(client, tampered):
+    response = client.post(URL, {**need_data(), **tampered})
+
+    assert response.status_code == 200
+    assert "Обращение не&nbsp;отправлено" in response.content.decode()
+    assert not NeedSubmission.objects.exists()

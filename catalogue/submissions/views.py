@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from catalogue.models import NeedSubmission, Region
 from catalogue.submissions.forms import NeedSubmissionForm, SolutionRequestForm
@@ -26,6 +27,8 @@ NEED_REF_SALT = "catalogue.need-submission"
 NEED_REF_MAX_AGE = 24 * 3600
 
 
+# Pages with a CSRF token or a visitor's own text must never come out of a shared cache.
+@never_cache
 def request_solution(request, page):
     """The request form of one solution (routed from SolutionPage at <solution url>request/)."""
     sent_url = page.url + page.reverse_subpage("request_sent")
@@ -46,6 +49,7 @@ def request_sent(request, page):
     return TemplateResponse(request, "catalogue/solution_request_sent.html", {"page": page})
 
 
+@never_cache
 def submit_need(request):
     form = NeedSubmissionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -61,6 +65,7 @@ def submit_need(request):
     return TemplateResponse(request, "catalogue/need_submission_form.html", {"form": form, **form_context()})
 
 
+@never_cache
 def need_submitted(request):
     """Thanks, and the catalogue's best matches for the need just stated."""
     try:

@@ -39,8 +39,10 @@ def test_form_names_the_solution_and_links_consent_to_the_policy(client, solutio
     Site.objects.get().root_page.add_child(instance=policy)
     NocSettings.objects.update_or_create(site=Site.objects.get(), defaults={"privacy_page": policy})
 
-    html = client.get(FORM_URL).content.decode()
+    response = client.get(FORM_URL)
+    html = response.content.decode()
 
+    assert "no-store" in response["Cache-Control"]  # a form with a CSRF token is never shared by a cache
     assert "Модульная установка очистки шахтных вод" in html
     assert "152-ФЗ" in html
     assert 'href="/privacy/"' in html

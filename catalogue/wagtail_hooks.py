@@ -1,71 +1,22 @@
-"""The catalogue's categories in the Wagtail admin: one «Справочники» menu with a listing per category."""
-from django.db.models import Count, Q
-from wagtail.admin.ui.tables import NumberColumn
-from wagtail.search.backends import get_search_backend
+"""Admin registrations of the catalogue: the «Справочники» categories and the «Обращения» inbox."""
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from catalogue.models import Need, Organization, Region, Sector
-
-
-class TaxonomyIndexView(IndexView):
-    def search_queryset(self, queryset):
-        # The search backend picks the matching rows (word forms, autocomplete) but cannot sort by the listing's
-        # columns or the solution count, so the listing keeps its own ordering over the matches.
-        if not self.is_searching:
-            return queryset
-        hits = get_search_backend().autocomplete(self.search_query, self.model.objects.all())
-        return queryset.filter(pk__in=[hit.pk for hit in hits])
-
-
-class TaxonomyViewSet(SnippetViewSet):
-    """Shared listing: editors' order (drag and drop), search through the model's index, live solution count."""
-
-    index_view_class = TaxonomyIndexView
-    sort_order_field = "sort_order"
-    ordering = ("sort_order", "name")
-    list_display = [
-        "name",
-        "slug",
-        NumberColumn("live_solution_count", label="Опубликованных решений", sort_key="live_solution_count"),
-        "sort_order",
-    ]
-
-    def get_queryset(self, request):
-        # One aggregate per listing instead of a count query per row; drafts are not counted.
-        return self.model.objects.annotate(
-            live_solution_count=Count("solutions", filter=Q(solutions__live=True), distinct=True))
-
-
-class SectorViewSet(TaxonomyViewSet):
-    model = Sector
-    icon = "tag"
-
-
-class NeedViewSet(TaxonomyViewSet):
-    model = Need
-    icon = "help"
-
-
-class RegionViewSet(TaxonomyViewSet):
-    model = Region
-    icon = "site"
-    list_display = [*TaxonomyViewSet.list_display[:2], "kind", "parent", *TaxonomyViewSet.list_display[2:]]
-    list_filter = ["kind"]
-
-
-class OrganizationViewSet(TaxonomyViewSet):
-    model = Organization
-    icon = "group"
-    list_display = [*TaxonomyViewSet.list_display[:2], "kind", "city", *TaxonomyViewSet.list_display[2:]]
-    list_filter = ["kind"]
-
-
-class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = "Справочники"
-    menu_icon = "folder-open-inverse"
-    menu_order = 250
-    items = (SectorViewSet, NeedViewSet, RegionViewSet, OrganizationViewSet)
-
+from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.submissions import admin as inbox
+from catalogue.submissions.dashboard import add_inbox_panel
+from catalogue.taxonomy_admin import TaxonomyGroup
 
 register_snippet(TaxonomyGroup)
+
+# Registered before the viewsets, which would otherwise create the default policy for these models.
+register_permission_policy(SolutionRequest, inbox.SubmissionPermissionPolicy(SolutionRequest))
+register_permission_policy(NeedSubmission, inbox.SubmissionPermissionPolicy(NeedSubmission))
+hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
+hooks.register("construct_homepage_panels", add_inbox_panel)
+
+
+@hooks.register("register_log_actions")
+def register_inbox_log_actions(actions):
+    actions.register_action(inbox.STATUS_ACTION)(inbox.StatusChangeFormatter)

@@ -1,12 +1,15 @@
 from .pages import CatalogueIndexPage, SolutionPage, SolutionTag
+from .requests import NeedSubmission, SolutionRequest
 from .taxonomy import Need, Organization, Region, Sector
 
 __all__ = [
     "CatalogueIndexPage",
     "Need",
+    "NeedSubmission",
     "Organization",
     "Region",
     "Sector",
     "SolutionPage",
+    "SolutionRequest",
     "SolutionTag",
 ]

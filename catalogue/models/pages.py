@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
@@ -43,7 +44,7 @@ class SolutionTag(TaggedItemBase):
 HERO_IMAGE_API_SPEC = "fill-800x450"
 
 
-class SolutionPage(Page):
+class SolutionPage(RoutablePageMixin, Page):
     summary = models.TextField("кратко", max_length=600,
                                help_text="Одно-два предложения для карточки и выдачи поиска: что делает решение.")
     body = StreamField(StoryBlock(), verbose_name="описание", blank=True)
@@ -131,3 +132,17 @@ class SolutionPage(Page):
     @property
     def trl_label(self):
         return readiness.trl_label(self.trl)
+
+    # «Запросить решение» lives under the page's own URL, so it follows the page when editors move or rename it
+    # and, like the page, exists only while the page is live.
+    @path("request/", name="request")
+    def request_form(self, request):
+        from catalogue.submissions.views import request_solution  # the views import this module
+
+        return request_solution(request, self)
+
+    @path("request/sent/", name="request_sent")
+    def request_sent(self, request):
+        from catalogue.submissions.views import request_sent
+
+        return request_sent(request, self)

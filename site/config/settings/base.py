@@ -39,6 +39,8 @@ NOC_NOTIFY_EMAILS = env_list("NOC_NOTIFY_EMAILS")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected")
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+# Closed requests and needs are anonymised this many days after closing (`manage.py purge_submissions`).
+NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -176,6 +178,11 @@ if EMAIL_URL.startswith(("smtp://", "smtps://")):
     EMAIL_USE_SSL = _mail.scheme == "smtps"
     EMAIL_USE_TLS = "tls=1" in (_mail.query or "")
     EMAIL_TIMEOUT = 10
+
+# --- Requests and needs from visitors ------------------------------------------------------------------
+# Form posts allowed per client address within the window; one more gets a 429 page.
+NOC_SUBMISSION_LIMIT = 10
+NOC_SUBMISSION_WINDOW_SECONDS = 3600
 
 # --- Logging: structured lines on stdout -----------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,133 @@
+"""What visitors send to НОЦ: requests for a solution and needs stated by city teams.
+
+Both are stored before any e-mail is sent, carry the editors' status (новая / в работе / закрыта) and the state of
+the notification mail, and keep only the personal data a reply needs: no raw IP address, only a keyed hash of it.
+Status changes are recorded as Wagtail log entries (action ``catalogue.status_change``) so the admin's history view
+shows who changed what, with the editor's note.
+"""
+from django.db import models
+from django.utils import timezone
+
+from catalogue.models.pages import SolutionPage
+from catalogue.models.taxonomy import Need
+
+# Placed in free-text fields when an item is anonymised after the retention period.
+REMOVED = "[удалено]"
+# The Wagtail log action recording a status change and the editor's note.
+STATUS_ACTION = "catalogue.status_change"
+
+
+class Submission(models.Model):
+    """The shared shape of a visitor's message: contact, consent, editor's status, mail delivery."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "новая"
+        IN_PROGRESS = "in_progress", "в работе"
+        CLOSED = "closed", "закрыта"
+
+    class Role(models.TextChoices):
+        CITY = "city", "город"
+        BUSINESS = "business", "бизнес"
+        OTHER = "other", "другое"
+
+    class MailState(models.TextChoices):
+        PENDING = "pending", "ожидает отправки"
+        SENT = "sent", "отправлено"
+        FAILED = "failed", "ошибка отправки"
+        NO_RECIPIENTS = "no_recipients", "некому отправить"
+
+    name = models.CharField("имя", max_length=150)
+    organisation = models.CharField("организация", max_length=255, blank=True)
+    city = models.CharField("город или муниципалитет", max_length=150, db_index=True)
+    role = models.CharField("кто обращается", max_length=20, choices=Role.choices, default=Role.OTHER)
+    email = models.EmailField("электронная почта", blank=True)
+    phone = models.CharField("телефон", max_length=32, blank=True)
+
+    status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    created_at = models.DateTimeField("получено", default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField("закрыто", null=True, blank=True)
+    consent_at = models.DateTimeField("согласие на обработку данных", default=timezone.now)
+    ip_hash = models.CharField("отпечаток IP-адреса", max_length=64, blank=True,
+                               help_text="Ключевой хеш адреса: сам адрес не хранится.")
+    anonymised_at = models.DateTimeField("обезличено", null=True, blank=True)
+
+    mail_state = models.CharField("уведомление редакторам", max_length=20, choices=MailState.choices,
+                                  default=MailState.PENDING, db_index=True)
+    mail_attempts = models.PositiveSmallIntegerField("попыток отправки", default=0)
+    mail_error = models.CharField("последняя ошибка отправки", max_length=500, blank=True)
+    mail_sent_at = models.DateTimeField("уведомление отправлено", null=True, blank=True)
+
+    # What anonymising writes over each field that identifies a person; subclasses add their free text.
+    # What stays is what НОЦ counts: solution, city, organisation, role, dates, status.
+    personal_fields = {"name": REMOVED, "email": "", "phone": "", "ip_hash": ""}
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    def set_status(self, status):
+        """Change the status and keep closed_at true to it, so retention counts from the day of closing."""
+        self.status = status
+        if status == self.Status.CLOSED:
+            self.closed_at = self.closed_at or timezone.now()
+        else:
+            self.closed_at = None
+
+    def contact(self):
+        return ", ".join(value for value in (self.email, self.phone) if value)
+
+    contact.short_description = "контакты"
+
+
+class SolutionRequest(Submission):
+    """«Запросить решение»: a business or a city asks НОЦ about one solution of the catalogue."""
+
+    solution = models.ForeignKey(SolutionPage, verbose_name="решение", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="requests")
+    # The title at the time of the request: the request stays readable if the page is renamed or deleted.
+    solution_title = models.CharField("название решения", max_length=255)
+    message = models.TextField("сообщение", max_length=3000)
+
+    personal_fields = {**Submission.personal_fields, "message": REMOVED}
+
+    class Meta(Submission.Meta):
+        verbose_name = "запрос решения"
+        verbose_name_plural = "запросы решений"
+
+    def __str__(self):
+        # No personal data here: the label is copied into log entries and shown in mail subjects.
+        return f"Запрос №{self.pk} — {self.solution_title}"
+
+
+class NeedSubmission(Submission):
+    """«Заявить потребность»: a city team describes a problem for НОЦ to match with solutions."""
+
+    class Scale(models.TextChoices):
+        SITE = "site", "один объект или предприятие"
+        CITY = "city", "город или муниципальный округ"
+        SEVERAL = "several", "несколько муниципалитетов"
+        REGION = "region", "регион"
+
+    class Timing(models.TextChoices):
+        URGENT = "urgent", "в ближайшие полгода"
+        YEAR = "year", "в течение года"
+        LATER = "later", "через 1–3 года"
+        UNKNOWN = "unknown", "сроки пока не определены"
+
+    need_text = models.TextField("потребность", max_length=3000)
+    needs = models.ManyToManyField(Need, verbose_name="категории потребностей", blank=True,
+                                   related_name="submissions")
+    scale = models.CharField("масштаб", max_length=20, choices=Scale.choices)
+    timing = models.CharField("сроки", max_length=20, choices=Timing.choices)
+
+    class Meta(Submission.Meta):
+        verbose_name = "потребность города"
+        verbose_name_plural = "потребности городов"
+
+    def __str__(self):
+        return f"Потребность №{self.pk} — {self.city}"
+
+    def need_names(self):
+        return ", ".join(need.name for need in self.needs.all())
+
+    need_names.short_description = "категории"

@@ -1,0 +1,191 @@
+"""Editors' inbox in the Wagtail admin: requests and needs, their status with a note, history, CSV/XLSX export.
+
+Access follows the model permissions that catalogue 0002_requests grants to the НОЦ groups (superusers have all);
+a plain admin user sees neither the menu nor the listings.
+"""
+import django_filters
+from django import forms
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import registry as log_registry
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from catalogue.models import Need, NeedSubmission, SolutionPage, SolutionRequest
+from catalogue.models.requests import STATUS_ACTION
+
+Status = SolutionRequest.Status
+# Visitors' text that a spreadsheet would run as a formula gets a leading apostrophe in CSV (Wagtail already
+# stores such cells as text in XLSX). Phones are normalised by the form to «+7 …» and are safe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CSV_SAFE_FIELDS = {"phone"}
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Submissions come only from the public forms: nobody, superusers included, adds or copies them here."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+class StatusChangeFormatter(LogFormatter):
+    label = "Смена статуса"
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        message = f"Статус: {Status(data['from']).label} → {Status(data['to']).label}"
+        if data["from"] == data["to"]:
+            message = f"Примечание (статус «{Status(data['to']).label}»)"
+        return f"{message}. {data['note']}" if data.get("note") else message
+
+
+class StatusHistoryPanel(Panel):
+    """The status changes of this item with who made them and their notes, shown on the edit form."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "catalogue/admin/status_history_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["entries"] = (log_registry.get_logs_for_instance(self.instance)
+                                  .filter(action=STATUS_ACTION).select_related("user").order_by("-timestamp"))
+            return context
+
+
+class StatusChangeForm(WagtailAdminModelForm):
+    note = forms.CharField(label="Примечание", required=False, max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="Что сделано или решено. Попадёт в историю обращения вместе с вашим именем.")
+
+
+class SubmissionEditView(generic.EditView):
+    """Saves the status (keeping closed_at true) and records the change and the note in the item's history."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        previous = type(instance).objects.values_list("status", flat=True).get(pk=instance.pk)
+        instance.set_status(self.form.cleaned_data["status"])
+        self.action_class(instance, user=self.request.user, form=self.form, log_action=False).execute(
+            skip_permission_checks=True)
+        note = self.form.cleaned_data.get("note", "").strip()
+        if instance.status != previous or note:
+            log(instance, STATUS_ACTION, user=self.request.user,
+                data={"from": previous, "to": instance.status, "note": note})
+        return instance
+
+
+class SubmissionIndexView(generic.IndexView):
+    def get_preprocess_function(self, field, value, export_format):
+        if export_format == self.FORMAT_CSV and field not in _CSV_SAFE_FIELDS and isinstance(value, str) \
+                and value.startswith(_FORMULA_STARTS):
+            return lambda text: "'" + text
+        return super().get_preprocess_function(field, value, export_format)
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label="Статус", choices=Status.choices, widget=forms.RadioSelect,
+                                         empty_label="Все")
+    city = django_filters.CharFilter(label="Город или муниципалитет", lookup_expr="icontains")
+    created_at = django_filters.DateFromToRangeFilter(label="Получено", widget=DateRangePickerWidget)
+    mail_state = django_filters.ChoiceFilter(label="Уведомление редакторам", widget=forms.RadioSelect,
+                                             choices=SolutionRequest.MailState.choices, empty_label="Все")
+
+
+class SolutionRequestFilterSet(SubmissionFilterSet):
+    solution = django_filters.ModelChoiceFilter(label="Решение", queryset=SolutionPage.objects.order_by("title"))
+
+    class Meta:
+        model = SolutionRequest
+        fields = ["status", "solution", "city", "created_at", "mail_state"]
+
+
+class NeedSubmissionFilterSet(SubmissionFilterSet):
+    needs = django_filters.ModelChoiceFilter(label="Категория потребности",
+                                             queryset=Need.objects.all())
+
+    class Meta:
+        model = NeedSubmission
+        fields = ["status", "needs", "city", "created_at", "mail_state"]
+
+
+def read_only(*names):
+    return [FieldPanel(name, read_only=True) for name in names]
+
+
+CONTACT_PANEL = MultiFieldPanel(
+    read_only("name", "organisation", "city", "role", "email", "phone"), heading="Кто обращается")
+SERVICE_PANEL = MultiFieldPanel([
+    FieldRowPanel(read_only("created_at", "consent_at")),
+    FieldRowPanel(read_only("mail_state", "mail_attempts")),
+    *read_only("mail_error"),
+], heading="Служебное")
+STATUS_PANEL = MultiFieldPanel([
+    FieldPanel("status"), FieldPanel("note"), StatusHistoryPanel(heading="История"),
+], heading="Работа с обращением")
+EXPORT_HEADINGS = {
+    "pk": "№", "get_status_display": "Статус", "get_role_display": "Кто обращается",
+    "get_mail_state_display": "Уведомление", "created_at": "Получено", "closed_at": "Закрыто",
+}
+
+
+class SubmissionViewSet(ModelViewSet):
+    index_view_class = SubmissionIndexView
+    edit_view_class = SubmissionEditView
+    copy_view_enabled = False
+    add_to_reference_index = False
+    search_fields = ["name", "organisation", "city", "email", "phone"]
+    search_backend_name = None
+    export_headings = EXPORT_HEADINGS
+
+
+class SolutionRequestViewSet(SubmissionViewSet):
+    model = SolutionRequest
+    name = "solution_requests"
+    icon = "mail"
+    filterset_class = SolutionRequestFilterSet
+    list_display = ["__str__", "name", "contact", "organisation", "status", "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "city",
+                   "organisation", "get_role_display", "name", "email", "phone", "message",
+                   "get_mail_state_display"]
+    export_filename = "zaprosy-resheniy"
+    edit_handler = ObjectList([
+        STATUS_PANEL,
+        MultiFieldPanel(read_only("solution", "solution_title", "message"), heading="Запрос"),
+        CONTACT_PANEL, SERVICE_PANEL,
+    ], base_form_class=StatusChangeForm)
+
+
+class NeedSubmissionViewSet(SubmissionViewSet):
+    model = NeedSubmission
+    name = "need_submissions"
+    icon = "site"
+    filterset_class = NeedSubmissionFilterSet
+    list_display = ["__str__", "name", "contact", "scale", "status", "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "closed_at", "city", "need_text", "need_names",
+                   "get_scale_display", "get_timing_display", "organisation", "get_role_display", "name",
+                   "email", "phone", "get_mail_state_display"]
+    export_headings = {**EXPORT_HEADINGS, "need_names": "Категории", "get_scale_display": "Масштаб",
+                       "get_timing_display": "Сроки"}
+    export_filename = "potrebnosti-gorodov"
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The export lists each need's categories: one query for all rows, not one per row.
+        return super().get_index_view_kwargs(queryset=NeedSubmission.objects.prefetch_related("needs"), **kwargs)
+    edit_handler = ObjectList([
+        STATUS_PANEL,
+        MultiFieldPanel(read_only("city", "need_text", "needs", "scale", "timing"), heading="Потребность"),
+        CONTACT_PANEL, SERVICE_PANEL,
+    ], base_form_class=StatusChangeForm)
+
+
+class InboxViewSetGroup(ModelViewSetGroup):
+    menu_label = "Обращения"
+    menu_icon = "mail"
+    menu_order = 250
+    items = (SolutionRequestViewSet, NeedSubmissionViewSet)

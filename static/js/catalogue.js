@@ -1,0 +1,25 @@
+// Catalogue filters apply as soon as a box is ticked or a list changes; without this script the
+// «Показать» button does the same. Text fields still wait for Enter, so typing is not interrupted.
+(function () {
+  "use strict";
+  var form = document.getElementById("catalogue-filters");
+  if (!form) {
+    return;
+  }
+  function isChoice(element) {
+    return element.matches("input[type=checkbox], input[type=radio], select");
+  }
+  function submit() {
+    form.classList.add("is-loading");
+    form.requestSubmit ? form.requestSubmit() : form.submit();
+  }
+  form.addEventListener("change", function (event) {
+    if (isChoice(event.target)) {
+      submit();
+    }
+  });
+  // Fields that live elsewhere on the page but belong to the form (the sort list).
+  document.querySelectorAll("[form=catalogue-filters][data-autosubmit]").forEach(function (field) {
+    field.addEventListener("change", submit);
+  });
+})();

@@ -18,6 +18,11 @@
       submit();
     }
   });
+  // On a phone the filter list would push the results a screen down: fold it, the summary unfolds it.
+  var toggle = document.querySelector("[data-collapse-narrow]");
+  if (toggle && window.matchMedia("(max-width: 899px)").matches) {
+    toggle.open = false;
+  }
   // Fields that live elsewhere on the page but belong to the form (the sort list).
   document.querySelectorAll("[form=catalogue-filters][data-autosubmit]").forEach(function (field) {
     field.addEventListener("change", submit);

@@ -1,0 +1,140 @@
+"""The catalogue page and its need, sector and organisation views, as a visitor's browser sees them."""
+import pytest
+
+from tests.factories import SolutionPageFactory
+from tests.showcase import build_showcase
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def showcase():
+    return build_showcase()
+
+
+def titles(response):
+    return [solution.title for solution in response.context["solutions"]]
+
+
+def test_catalogue_lists_live_solutions_most_ready_first(client, showcase):
+    response = client.get("/catalogue/")
+    assert response.status_code == 200
+    assert titles(response)[0] == "Модульная станция очистки шахтных вод"
+    assert len(titles(response)) == 6
+    assert "Найдено 6 решений" in response.content.decode()
+
+
+def test_filters_combine_and_show_counts(client, showcase):
+    response = client.get("/catalogue/", {"need": "ochistka-shakhtnykh-vod", "stage": "pilot"})
+    assert titles(response) == ["Отечественный насос для водоотлива"]
+    html = response.content.decode()
+    assert "Найдено 1 решение" in html
+    stage_counts = {value.slug: value.count for value in response.context["facets"]["stage"]}
+    assert stage_counts["pilot"] == 1
+
+
+def test_active_filters_are_chips_that_remove_themselves(client, showcase):
+    response = client.get("/catalogue/", {"need": "ochistka-shakhtnykh-vod", "stage": "serial"})
+    chips = {chip.value: chip.remove_url for chip in response.context["chips"]}
+    assert chips["Серийное производство"] == "?need=ochistka-shakhtnykh-vod"
+    assert chips["Очистка шахтных вод"] == "?stage=serial"
+    widened = client.get("/catalogue/" + chips["Серийное производство"])
+    assert len(titles(widened)) == 3
+
+
+def test_trl_min_and_sort_newest(client, showcase):
+    response = client.get("/catalogue/", {"trl_min": "7", "sort": "title"})
+    assert response.context["query"].sort == "title"
+    response = client.get("/catalogue/", {"trl_min": "7"})
+    assert set(titles(response)) == {"Модульная станция очистки шахтных вод", "Питомник саженцев для рекультивации",
+                                     "Отечественный насос для водоотлива"}
+    assert any(chip.value == "не ниже 7" for chip in response.context["chips"])
+
+
+def test_relevance_sort_is_offered_only_for_a_text_query(client, showcase):
+    plain = client.get("/catalogue/")
+    assert [option.value for option in plain.context["sort_options"]] == ["newest", "readiness"]
+    searched = client.get("/catalogue/", {"q": "насос"})
+    assert searched.context["sort_options"][0].value == "relevance"
+    assert searched.context["sort_options"][0].selected
+    assert "Отечественный насос для водоотлива" in titles(searched)
+
+
+def test_bad_parameters_give_a_normal_page_that_names_them(client, showcase):
+    response = client.get("/catalogue/", {"stage": "someday", "trl_min": "99", "colour": "red",
+                                          "need": "ochistka-shakhtnykh-vod"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "не&nbsp;распознана" in html
+    assert "стадия — допустимо" in html
+    assert "УГТ не ниже — целое число от 1 до 9" in html
+    assert "colour — неизвестный параметр" in html
+    # The good filter still applies.
+    assert len(titles(response)) == 3
+
+
+def test_unknown_slug_is_ignored_not_fatal(client, showcase):
+    response = client.get("/catalogue/", {"sector": "no-such-sector"})
+    assert response.status_code == 200
+    assert "не найдено: no-such-sector" in response.content.decode()
+    assert len(titles(response)) == 6
+
+
+def test_empty_result_explains_and_offers_to_widen(client, showcase):
+    response = client.get("/catalogue/", {"need": "importozameshchenie-oborudovaniia", "stage": "research"})
+    html = response.content.decode()
+    assert response.context["result_count"] == 0
+    assert "Под эти условия решений пока нет" in html
+    assert "Уберите одно из&nbsp;условий" in html
+    assert 'href="?need=importozameshchenie-oborudovaniia"' in html
+
+
+def test_pagination_keeps_filters_and_survives_nonsense(client):
+    sector = build_showcase()["sectors"]["mining"]
+    for number in range(14):
+        SolutionPageFactory(title=f"Проходческий комбайн {number}", trl=5, sectors=[sector])
+    first = client.get("/catalogue/", {"sector": sector.slug})
+    assert first.context["page_obj"].paginator.num_pages == 2
+    assert f'href="?sector={sector.slug}&amp;page=2"' in first.content.decode()
+    assert len(titles(client.get("/catalogue/", {"sector": sector.slug, "page": "2"}))) == 17 - 12
+    assert client.get("/catalogue/", {"page": "abc"}).status_code == 200
+
+
+def test_need_page_has_its_own_heading_and_keeps_the_need_fixed(client, showcase):
+    response = client.get("/catalogue/need/ochistka-shakhtnykh-vod/", {"stage": "development"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Очистка шахтных вод</h1>" in html
+    assert "Сброс шахтных и\u00a0подотвальных вод без вреда для рек." in html
+    assert titles(response) == ["Биосорбент для подотвальных вод"]
+    # The need comes from the address, so it is not a removable chip.
+    assert [chip.value for chip in response.context["chips"]] == ["Разработка"]
+    assert "<title>Очистка шахтных вод: решения — НОЦ" in html
+
+
+def test_sector_and_organisation_pages(client, showcase):
+    sector = client.get("/catalogue/sector/selskoe-khoziaistvo/")
+    assert set(titles(sector)) == {"Питомник саженцев для рекультивации", "Гидропосев на отвалах"}
+    org = client.get(f"/catalogue/org/{showcase['orgs']['institute'].slug}/")
+    html = org.content.decode()
+    assert "Институт углехимии (пример)" in html and "Кемерово" in html
+    assert set(titles(org)) == {"Модульная станция очистки шахтных вод", "Гидропосев на отвалах",
+                                "Отечественный насос для водоотлива"}
+
+
+def test_unknown_category_is_a_404_in_the_site_style(client, showcase):
+    response = client.get("/catalogue/need/no-such-need/")
+    assert response.status_code == 404
+    assert "Такой страницы нет" in response.content.decode()
+
+
+def test_card_shows_stage_badge_sector_and_developer(client, showcase):
+    html = client.get("/catalogue/", {"need": "rekultivatsiia-otvalov"}).content.decode()
+    assert "УГТ&nbsp;8 · Пилотное внедрение" in html
+    assert "Горный университет (пример)" in html
+    assert 'href="/catalogue/nursery/"' in html
+
+
+def test_listing_query_count_does_not_grow_with_results(client, showcase, django_assert_max_num_queries):
+    with django_assert_max_num_queries(40):
+        client.get("/catalogue/")

@@ -1,0 +1,71 @@
+"""A solution's page tells the case to a decision maker: story, readiness road map, developers, related, CTA."""
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.blocks import StreamValue
+from wagtail.documents.models import Document
+from wagtail.models import Page, Site
+
+from catalogue.blocks import StoryBlock
+from catalogue.related import related_solutions
+from home.models import NocSettings, StandardPage
+from tests.factories import NeedFactory, SectorFactory, SolutionPageFactory
+from tests.showcase import build_showcase
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def showcase():
+    return build_showcase()
+
+
+def test_story_readiness_and_facts(client, showcase):
+    html = client.get("/catalogue/biosorbent/").content.decode()
+    for heading in ("<h2>Проблема</h2>", "<h2>Решение</h2>", "Эффект в цифрах", "−40 %"):
+        assert heading in html
+    assert "Готовность: УГТ&nbsp;6 из&nbsp;9" in html
+    assert "Модель или прототип системы (подсистемы) продемонстрированы" in html
+    # The road map marks the current stage for eyes and for screen readers.
+    assert 'roadmap__stage roadmap__stage--current" aria-current="step"' in html
+    assert html.index("roadmap__stage--current") > html.index("Разработка") - 200
+    assert "Последняя проверка" in html and "2 октября 2026" in html
+
+
+def test_developers_link_to_their_pages(client, showcase):
+    html = client.get("/catalogue/mine-water/").content.decode()
+    org = showcase["orgs"]["institute"]
+    assert f'href="/catalogue/org/{org.slug}/"' in html
+    assert 'href="/catalogue/need/ochistka-shakhtnykh-vod/"' in html
+    assert "Кемеровская область — Кузбасс" in html
+
+
+def test_cta_links_to_the_contact_page(client, showcase):
+    contacts = StandardPage(title="Контакты", slug="contacts")
+    Page.objects.get(depth=2).add_child(instance=contacts)
+    NocSettings.objects.update_or_create(site=Site.objects.get(), defaults={"contact_page": contacts})
+    html = client.get("/catalogue/mine-water/").content.decode()
+    assert "Запросить решение" in html
+    assert 'href="/contacts/">Запросить решение' in html
+
+
+def test_related_solutions_share_needs_or_sectors(showcase, django_assert_max_num_queries):
+    solution = showcase["solutions"]["mine-water"]
+    with django_assert_max_num_queries(10):
+        related = related_solutions(solution)
+    # The pump and the biosorbent share two categories each (the more ready first); the nursery one sector.
+    assert [page.title for page in related] == [
+        "Отечественный насос для водоотлива", "Биосорбент для подотвальных вод", "Питомник саженцев для рекультивации"]
+
+
+def test_unrelated_solution_has_no_related_block(client):
+    SolutionPageFactory(title="Одинокое решение", slug="alone", sectors=[SectorFactory()], needs=[NeedFactory()])
+    assert "Похожие решения" not in client.get("/catalogue/alone/").content.decode()
+
+
+def test_documents_are_listed_for_download(client):
+    document = Document.objects.create(title="Технический паспорт", file=ContentFile(b"%PDF-1.4", name="passport.pdf"))
+    body = StreamValue(StoryBlock(), [("document", {"document": document, "title": ""})], is_lazy=False)
+    SolutionPageFactory(title="С документом", slug="with-doc", body=body)
+    html = client.get("/catalogue/with-doc/").content.decode()
+    assert '<h2 id="documents-title">Документы</h2>' in html
+    assert "Технический паспорт</a> (PDF" in html

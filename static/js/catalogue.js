@@ -11,8 +11,25 @@
   }
   function submit() {
     form.classList.add("is-loading");
-    form.requestSubmit ? form.requestSubmit() : form.submit();
+    form.requestSubmit();
   }
+  // Empty fields would clutter the shared link (?q=&stage=); leave them out of the submission.
+  form.addEventListener("submit", function () {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name && !field.value && !field.disabled) {
+        field.dataset.skipped = "true";
+        field.disabled = true;
+      }
+    });
+  });
+  // Coming back through the history may restore the page as it was left, disabled fields included.
+  window.addEventListener("pageshow", function () {
+    form.classList.remove("is-loading");
+    form.querySelectorAll("[data-skipped]").forEach(function (field) {
+      delete field.dataset.skipped;
+      field.disabled = false;
+    });
+  });
   form.addEventListener("change", function (event) {
     if (isChoice(event.target)) {
       submit();

@@ -69,3 +69,19 @@ def test_documents_are_listed_for_download(client):
     html = client.get("/catalogue/with-doc/").content.decode()
     assert '<h2 id="documents-title">Документы</h2>' in html
     assert "Технический паспорт</a> (PDF" in html
+
+
+def test_images_are_webp_renditions_with_srcset_and_size(client):
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(title="Станция", description="Станция очистки на промплощадке",
+                         file__width=1600, file__height=1200)
+    need = NeedFactory(name="Фото")
+    SolutionPageFactory(title="С фото", slug="with-photo", hero_image=image, needs=[need])
+    html = client.get("/catalogue/with-photo/").content.decode()
+    hero = html[html.index('class="solution__hero"') - 600:html.index('class="solution__hero"') + 400]
+    assert "srcset=" in hero and ".webp 480w" in hero and ".webp 960w" in hero
+    assert 'width="480"' in hero and 'height="320"' in hero
+    assert 'alt="Станция очистки на промплощадке"' in hero
+    card = client.get("/catalogue/", {"need": need.slug}).content.decode()
+    assert 'loading="lazy"' in card and ".webp 400w" in card and 'width="400"' in card and 'height="225"' in card

@@ -54,3 +54,12 @@ def test_solution_page_shows_readiness_in_words(client):
     html = client.get("/catalogue/nursery/").content.decode()
     assert "Продемонстрирована работа реальной системы в условиях реальной эксплуатации" in html
     assert "Серийное производство" in html
+
+
+def test_server_error_page_renders_without_a_request():
+    # Django renders 500.html with an empty context: it must not need settings, a page or the database.
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Что-то сломалось на&nbsp;нашей стороне" in html
+    assert "/static/css/site.css" in html

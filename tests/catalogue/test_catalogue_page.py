@@ -138,3 +138,19 @@ def test_card_shows_stage_badge_sector_and_developer(client, showcase):
 def test_listing_query_count_does_not_grow_with_results(client, showcase, django_assert_max_num_queries):
     with django_assert_max_num_queries(40):
         client.get("/catalogue/")
+
+
+def test_keyword_facet_counts_and_filters(client, showcase):
+    pump, station = showcase["solutions"]["pump"], showcase["solutions"]["mine-water"]
+    for solution in (pump, station):
+        solution.tags.add("водоотлив")
+        solution.save()
+    station.tags.add("мембраны")
+    station.save()
+    facet = {value.name: value.count for value in client.get("/catalogue/").context["facets"]["tag"]}
+    assert facet == {"водоотлив": 2, "мембраны": 1}
+    slug = pump.tags.get().slug
+    response = client.get("/catalogue/", {"tag": slug, "stage": "serial"})
+    assert titles(response) == ["Модульная станция очистки шахтных вод"]
+    assert [chip.value for chip in response.context["chips"] if chip.label == "Ключевое слово"] == ["водоотлив"]
+    assert f'name="tag" value="{slug}" checked' in response.content.decode()

@@ -1,5 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -40,10 +41,28 @@ def page(browser):
     context.close()
 
 
+def restore_site_tree():
+    """The live server reads committed data, so these tests commit and each ends with a flush of every table —
+    the site tree made by the data migration included. Put it back the way that migration does."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    from catalogue.models import CatalogueIndexPage
+
+    if CatalogueIndexPage.objects.exists():
+        return
+    ContentType.objects.clear_cache()
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    import_module("home.migrations.0002_site_tree").create_site_tree(apps, None)
+
+
 @pytest.fixture
-def showcase(django_db_serialized_rollback, transactional_db):
-    """The live server reads committed data, so the test commits; the rollback restores the migrated site tree
-    that a flush would otherwise erase for the next test."""
+def showcase(transactional_db):
     from tests.showcase import build_showcase
 
+    restore_site_tree()
     return build_showcase()

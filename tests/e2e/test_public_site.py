@@ -104,3 +104,16 @@ def test_keyboard_reaches_search_with_visible_focus(live_server, page, showcase)
     assert focused == "site-search-q"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_catalogue_works_without_javascript(live_server, browser, showcase):
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/catalogue/")
+    tab.get_by_label("Рекультивация отвалов").check()
+    tab.get_by_label("Уровень готовности не ниже").select_option("7")
+    tab.get_by_role("button", name="Показать").click()
+    tab.wait_for_url("**need=rekultivatsiia-otvalov**")
+    assert [title.text_content() for title in tab.locator(".card__title").all()] == [
+        "Питомник саженцев для рекультивации"]
+    context.close()

@@ -25,12 +25,20 @@ def typeset(text):
     return _SHORT_WORD.sub(r"\1" + NBSP, text)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def typeset_html(html):
+    """Typeset the text between tags only: a space inside a tag (`<a href`) must stay a space."""
+    return "".join(part if _TAG.fullmatch(part) else typeset(part) for part in _TAG.split(html))
+
+
 @register.filter(needs_autoescape=True)
 def typograf(value, autoescape=True):
-    """Plain text → escaped text with Russian typography. Markup is passed through untouched (spaces inside
-    tags must stay spaces), so apply it to fields, not to rendered rich text."""
+    """Russian typography for plain text (escaped on the way) or for markup that is already safe, such as
+    `{{ page.intro|richtext|typograf }}` (only the text between tags changes)."""
     if isinstance(value, SafeData):
-        return value
+        return mark_safe(typeset_html(str(value)))
     text = typeset(str(value))
     return conditional_escape(text) if autoescape else mark_safe(text)
 

@@ -84,4 +84,16 @@ def test_images_are_webp_renditions_with_srcset_and_size(client):
     assert 'width="480"' in hero and 'height="320"' in hero
     assert 'alt="Станция очистки на промплощадке"' in hero
     card = client.get("/catalogue/", {"need": need.slug}).content.decode()
+    assert 'alt=""' in card  # the card's title says it all; the picture is decoration there
     assert 'loading="lazy"' in card and ".webp 400w" in card and 'width="400"' in card and 'height="225"' in card
+
+
+def test_story_images_are_responsive(client):
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(title="Схема", description="", file__width=1600, file__height=900)
+    body = StreamValue(StoryBlock(), [("image", {"image": image, "caption": "Схема установки"})], is_lazy=False)
+    SolutionPageFactory(title="Со схемой", slug="with-scheme", body=body)
+    html = client.get("/catalogue/with-scheme/").content.decode()
+    assert ".webp 640w" in html and ".webp 1200w" in html
+    assert 'alt="Схема установки"' in html and "<figcaption>Схема установки</figcaption>" in html

@@ -27,6 +27,12 @@ PARAM_LABELS = {
     "sort": "сортировка",
 }
 
+# CatalogueQuery names valid values by their slugs (right for the API); on a page, point to the filters instead.
+PAGE_MESSAGES = {
+    "stage": "такой стадии нет, выберите её в фильтрах",
+    "sort": "такого порядка нет, выберите его в списке «Сортировка»",
+}
+
 
 @dataclass(frozen=True)
 class Chip:
@@ -69,7 +75,11 @@ def lenient_query(params, *, fixed=None):
 
 def error_messages(errors):
     """«стадия: допустимо: …» lines, with parameter names a person understands."""
-    return [f"{PARAM_LABELS.get(ALIASES.get(key, key), key)} — {message}" for key, message in errors.items()]
+    messages = []
+    for key, message in errors.items():
+        param = ALIASES.get(key, key)
+        messages.append(f"{PARAM_LABELS.get(param, key)} — {PAGE_MESSAGES.get(param, message)}")
+    return messages
 
 
 def without(params, key, value=None):

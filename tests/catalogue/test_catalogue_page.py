@@ -68,7 +68,7 @@ def test_bad_parameters_give_a_normal_page_that_names_them(client, showcase):
     assert response.status_code == 200
     html = response.content.decode()
     assert "не&nbsp;распознана" in html
-    assert "стадия — допустимо" in html
+    assert "стадия — такой стадии нет, выберите её в фильтрах" in html
     assert "УГТ не ниже — целое число от 1 до 9" in html
     assert "colour — неизвестный параметр" in html
     # The good filter still applies.

@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from catalogue.query import CatalogueQuery, Filters
+from catalogue.templatetags.typography import plural_ru
 
 SHOWCASE_SIZE = 3
 SECTORS_IN_CHART = 8
@@ -10,16 +11,20 @@ SECTORS_IN_CHART = 8
 @dataclass(frozen=True)
 class Figure:
     value: int
-    label: str
+    forms: str  # "one,few,many" forms of the label, as plural_ru takes them
+
+    @property
+    def label(self):
+        return plural_ru(self.value, self.forms)
 
 
 def figures(total, facets):
     """The catalogue in four numbers: only categories that have at least one live solution are counted."""
     return [
-        Figure(total, "решений в каталоге"),
-        Figure(len(facets["org"]), "организаций-разработчиков"),
-        Figure(len(facets["sector"]), "отраслей"),
-        Figure(len(facets["region"]), "регионов и городов"),
+        Figure(total, "решение в каталоге,решения в каталоге,решений в каталоге"),
+        Figure(len(facets["org"]), "организация-разработчик,организации-разработчика,организаций-разработчиков"),
+        Figure(len(facets["sector"]), "отрасль,отрасли,отраслей"),
+        Figure(len(facets["region"]), "регион или город,региона или города,регионов и городов"),
     ]
 
 

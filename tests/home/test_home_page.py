@@ -12,8 +12,8 @@ def test_home_shows_live_figures_and_entry_points(client):
     response = client.get("/")
     html = response.content.decode()
     figures = {figure.label: figure.value for figure in response.context["figures"]}
-    assert figures == {"решений в каталоге": 6, "организаций-разработчиков": 2, "отраслей": 3,
-                       "регионов и городов": 2}
+    assert figures == {"решений в каталоге": 6, "организации-разработчика": 2, "отрасли": 3,
+                       "региона или города": 2}
     assert "С чем вы столкнулись?" in html
     assert 'href="/catalogue/need/ochistka-shakhtnykh-vod/"' in html
     assert 'href="/catalogue/sector/ekologiia/"' in html

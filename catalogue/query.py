@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from catalogue import readiness
-from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from catalogue.models import Need, Organization, Region, Sector, SolutionPage, SolutionTag
 from search import service as search_service
 
 
@@ -57,6 +57,8 @@ _SMALL_INT = re.compile(r"[0-9]{1,9}")
 # A NUL byte makes PostgreSQL raise instead of matching nothing; no slug needs control characters
 # (free text is cleaned by the search service instead).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Keywords are many and free-form: the facet offers the most used ones, a long tail helps no one choose.
+TAG_FACET_SIZE = 12
 
 
 @dataclass
@@ -214,7 +216,7 @@ class CatalogueQuery:
         return self.results().count()
 
     def facets(self):
-        """Counts per sector, need, region, organisation, stage and УГТ among the matching solutions."""
+        """Counts per sector, need, region, organisation, stage, УГТ and keyword among the matching solutions."""
         matching = self.matching_ids_query()
         facets = {dimension.param: self._taxonomy_facet(dimension, matching) for dimension in DIMENSIONS}
         trl_counts = dict(
@@ -227,7 +229,17 @@ class CatalogueQuery:
         facets["stage"] = [FacetValue(stage.slug, stage.name, sum(trl_counts.get(lv, 0) for lv in stage.levels),
                                       stage.slug == self.filters.stage)
                            for stage in readiness.STAGES]
+        facets["tag"] = self._tag_facet(matching)
         return facets
+
+    def _tag_facet(self, matching):
+        # Chosen keywords are on every match, so they sort first and always stay in the list.
+        selected = set(self.filters.tag)
+        rows = (
+            SolutionTag.objects.filter(content_object__in=SolutionPage.objects.filter(matching).values("pk"))
+            .values_list("tag__slug", "tag__name").annotate(n=Count("pk")).order_by("-n", "tag__name")
+        )[:TAG_FACET_SIZE + len(selected)]
+        return [FacetValue(slug, name, count, slug in selected) for slug, name, count in rows]
 
     def _taxonomy_facet(self, dimension, matching):
         through = getattr(SolutionPage, dimension.relation).through

@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.blocks import StoryBlock
+from catalogue.models import CatalogueIndexPage
+from home.showcase import showcase_context
 
 
 class HomePage(Page):
@@ -25,6 +27,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = "главная страница"
         verbose_name_plural = "главные страницы"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = CatalogueIndexPage.objects.live().first()
+        if catalogue:
+            context.update(showcase_context(catalogue))
+        return context
 
 
 class StandardPage(Page):

@@ -54,3 +54,28 @@ def test_solution_page_shows_readiness_in_words(client):
     html = client.get("/catalogue/nursery/").content.decode()
     assert "Продемонстрирована работа реальной системы в условиях реальной эксплуатации" in html
     assert "Серийное производство" in html
+
+
+def test_server_error_page_renders_without_a_request():
+    # Django renders 500.html with an empty context: it must not need settings, a page or the database.
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Что-то сломалось на&nbsp;нашей стороне" in html
+    assert "/static/css/site.css" in html
+
+
+@pytest.mark.django_db
+def test_standard_page_has_its_title_intro_and_breadcrumbs(client):
+    from wagtail.blocks import StreamValue
+
+    from catalogue.blocks import StoryBlock
+
+    body = StreamValue(StoryBlock(), [("paragraph", "<p>Пишите нам в любое время.</p>")], is_lazy=False)
+    page = StandardPage(title="Контакты", slug="contacts", intro="Как связаться с НОЦ", body=body)
+    HomePage.objects.get().add_child(instance=page)
+    html = client.get("/contacts/").content.decode()
+    assert "<h1>Контакты</h1>" in html
+    assert '<meta name="description" content="Как связаться с НОЦ">' in html
+    assert "Пишите нам в любое время." in html
+    assert 'aria-label="Навигационная цепочка"' in html

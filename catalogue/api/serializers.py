@@ -47,7 +47,7 @@ class FacetValueSerializer(serializers.Serializer):
 
 # CatalogueQuery's facet keys as the API spells its parameters.
 FACET_NAMES = {"sector": "sector", "need": "need", "region": "region", "org": "organization",
-               "trl": "trl", "stage": "stage"}
+               "tag": "tag", "trl": "trl", "stage": "stage"}
 
 
 def facets_data(facets):

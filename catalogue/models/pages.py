@@ -2,6 +2,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -16,9 +17,16 @@ from wagtail.search import index
 from catalogue import readiness
 from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
+from catalogue.models.taxonomy import Need, Organization, Sector
 
 
-class CatalogueIndexPage(Page):
+class CatalogueIndexPage(RoutablePageMixin, Page):
+    """The catalogue, and the same catalogue seen from one need, sector or developer.
+
+    Need, sector and organisation pages are routes rather than pages, so editors describe them once in the
+    taxonomy snippet and every category gets its landing page for free.
+    """
+
     intro = RichTextField("вступление", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -30,6 +38,39 @@ class CatalogueIndexPage(Page):
     class Meta:
         verbose_name = "каталог решений"
         verbose_name_plural = "каталоги решений"
+
+    # Route name and query parameter of each category that has its own landing page.
+    TAXONOMY_ROUTES = {Need: "need", Sector: "sector", Organization: "org"}
+
+    @path("")
+    def catalogue(self, request):
+        from catalogue.listing import listing_context  # builds on these models, so imported late
+
+        return self.render(request, context_overrides=listing_context(request))
+
+    @path("need/<slug:slug>/", name="need")
+    def need(self, request, slug):
+        return self.render_taxonomy(request, get_object_or_404(Need, slug=slug))
+
+    @path("sector/<slug:slug>/", name="sector")
+    def sector(self, request, slug):
+        return self.render_taxonomy(request, get_object_or_404(Sector, slug=slug))
+
+    @path("org/<slug:slug>/", name="org")
+    def organization(self, request, slug):
+        return self.render_taxonomy(request, get_object_or_404(Organization, slug=slug))
+
+    def render_taxonomy(self, request, item):
+        from catalogue.listing import listing_context
+
+        param = self.TAXONOMY_ROUTES[type(item)]
+        context = listing_context(request, fixed=(param, item.slug))
+        context.update(taxonomy=item, taxonomy_kind=param)
+        return self.render(request, context_overrides=context, template="catalogue/taxonomy_page.html")
+
+    def category_url(self, kind, slug):
+        """The landing page of a need, sector or organisation: kind is "need", "sector" or "org"."""
+        return self.url + self.reverse_subpage(kind, args=[slug])
 
 
 class SolutionTag(TaggedItemBase):
@@ -124,6 +165,14 @@ class SolutionPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "решение"
         verbose_name_plural = "решения"
+
+    def get_context(self, request, *args, **kwargs):
+        from catalogue.related import related_solutions  # builds on these models, so imported late
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_solutions"] = related_solutions(self)
+        context["stages"] = readiness.STAGES
+        return context
 
     @property
     def stage(self):

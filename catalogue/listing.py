@@ -1,0 +1,147 @@
+"""The catalogue as a web page: a CatalogueQuery built leniently from the address, one page of cards, removable
+filter chips and sort links. Every list page (catalogue, need, sector, organisation, search) renders this context.
+
+Filtering itself is CatalogueQuery's business; this module only translates between it and a browsing person.
+"""
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from taggit.models import Tag
+
+from catalogue import readiness
+from catalogue.query import ALIASES, DIMENSIONS, SORTS, CatalogueQuery, CatalogueQueryError
+
+PAGE_SIZE = 12
+# Parameters the page itself owns; the query must not see them.
+PAGE_PARAMS = ("page",)
+PARAM_LABELS = {
+    "sector": "отрасль",
+    "need": "потребность",
+    "region": "регион",
+    "org": "разработчик",
+    "tag": "ключевое слово",
+    "stage": "стадия",
+    "trl_min": "УГТ не ниже",
+    "trl_max": "УГТ не выше",
+    "q": "поиск",
+    "sort": "сортировка",
+}
+
+# CatalogueQuery names valid values by their slugs (right for the API); on a page, point to the filters instead.
+PAGE_MESSAGES = {
+    "stage": "такой стадии нет, выберите её в фильтрах",
+    "sort": "такого порядка нет, выберите его в списке «Сортировка»",
+}
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter a visitor can remove with one click."""
+
+    label: str
+    value: str
+    remove_url: str
+
+
+@dataclass(frozen=True)
+class SortOption:
+    value: str
+    label: str
+    selected: bool
+
+
+def lenient_query(params, *, fixed=None):
+    """A CatalogueQuery over the parameters that make sense, and the complaints about those that do not.
+
+    A shared link with a stale slug or a typo should still show a catalogue, so bad parameters are dropped
+    (and named to the visitor) instead of failing the page. `fixed` is a (param, slug) pair that the page's
+    own address implies, e.g. the need of /catalogue/need/<slug>/.
+    """
+    params = params.copy()
+    if fixed and fixed[1] not in params.getlist(fixed[0]):
+        params.appendlist(*fixed)
+    errors = {}
+    # Each round removes at least one parameter, so this ends.
+    for _ in range(len(params) + 1):
+        try:
+            return CatalogueQuery.from_params(params, ignore=PAGE_PARAMS), errors
+        except CatalogueQueryError as error:
+            errors.update(error.errors)
+            for key in error.errors:
+                for spelling in (key, *[alias for alias, name in ALIASES.items() if name == key]):
+                    params.pop(spelling, None)
+    return CatalogueQuery(), errors
+
+
+def error_messages(errors):
+    """«стадия: допустимо: …» lines, with parameter names a person understands."""
+    messages = []
+    for key, message in errors.items():
+        param = ALIASES.get(key, key)
+        messages.append(f"{PARAM_LABELS.get(param, key)} — {PAGE_MESSAGES.get(param, message)}")
+    return messages
+
+
+def without(params, key, value=None):
+    """The query string with one value (or every value) of a parameter removed, and back to the first page."""
+    params = params.copy()
+    for page_param in PAGE_PARAMS:
+        params.pop(page_param, None)
+    if value is None:
+        params.pop(key, None)
+    else:
+        params.setlist(key, [item for item in params.getlist(key) if item != value])
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def chips(query, params, *, fixed=None):
+    """Every active filter except the one fixed by the page's address, each with the link that drops it."""
+    filters = query.filters
+    found = []
+    for dimension in DIMENSIONS:
+        slugs = [slug for slug in getattr(filters, dimension.param) if (dimension.param, slug) != fixed]
+        names = dict(dimension.model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        found += [Chip(dimension.label, names[slug], without(params, dimension.param, slug))
+                  for slug in slugs if slug in names]
+    if filters.tag:
+        names = dict(Tag.objects.filter(slug__in=filters.tag).values_list("slug", "name"))
+        found += [Chip("Ключевое слово", names.get(slug, slug), without(params, "tag", slug)) for slug in filters.tag]
+    if filters.stage:
+        found.append(Chip("Стадия", readiness.STAGES_BY_SLUG[filters.stage].name, without(params, "stage")))
+    if filters.trl_min != readiness.TRL_MIN:
+        found.append(Chip("УГТ", f"не ниже {filters.trl_min}", without(params, "trl_min")))
+    if filters.trl_max != readiness.TRL_MAX:
+        found.append(Chip("УГТ", f"не выше {filters.trl_max}", without(params, "trl_max")))
+    if filters.q:
+        found.append(Chip("Поиск", f"«{filters.q}»", without(params, "q")))
+    return found
+
+
+def sort_options(query):
+    """Relevance makes sense only for a text query; the title order is left to the API."""
+    offered = [key for key in ("relevance", "newest", "readiness") if key != "relevance" or query.filters.q]
+    return [SortOption(key, SORTS[key], key == query.sort) for key in offered]
+
+
+def listing_context(request, *, fixed=None):
+    """Everything a catalogue-like page shows for this request."""
+    query, errors = lenient_query(request.GET, fixed=fixed)
+    page_obj = Paginator(query.results(), PAGE_SIZE).get_page(request.GET.get("page"))
+    active_chips = chips(query, request.GET, fixed=fixed)
+    return {
+        "query": query,
+        "filters": query.filters,
+        "facets": query.facets(),
+        "page_obj": page_obj,
+        "solutions": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "chips": active_chips,
+        "clear_url": "?" if active_chips else "",
+        "sort_options": sort_options(query),
+        "param_errors": error_messages(errors),
+        "fixed": fixed,
+        "trl_levels": readiness.TRL_LABELS,
+        "stages": readiness.STAGES,
+        "search_result": query.search_result,
+    }

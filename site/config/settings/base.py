@@ -1,8 +1,10 @@
 """Settings shared by every environment. The only module that reads the process environment."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CONFIG_DIR.parent.parent  # the repository root: site/config/settings -> repo
@@ -32,6 +34,8 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# How many reverse proxies (nginx) stand in front of gunicorn and append to X-Forwarded-For; 0 = none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "НОЦ «Кузбасс – Донбасс» <noreply@localhost>")
@@ -42,6 +46,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "ops",
     "home",
     "catalogue",
     "search",
@@ -72,10 +77,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ops.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +124,67 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Security (every environment, so the test suite sees what production sends) ---------------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Username and address together: a typo-prone editor behind a university NAT does not lock out colleagues,
+# and nobody can lock an editor out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ops.views.lockout"
+AXES_HTTP_RESPONSE_CODE = 429
+# Trust X-Forwarded-For only as far as our own proxies append to it; otherwise a client could pick its address.
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+
+# Editors sign in for a working day, not for weeks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Video hosts an editor may embed in a solution's story (wagtail.embeds).
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://rutube.ru",
+    "https://vk.com",
+    "https://vkvideo.ru",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # ops.csp.SiteCSPMiddleware replaces this per response to agree with X-Frame-Options.
+        "frame-ancestors": [NONE],
+    }
+}
+# Laid over the policy under the Wagtail admin only: its templates carry inline <script> and style="" (panels,
+# date widgets, the page editor), it shows image previews from data:/blob: URLs, and frames its own preview.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+}
+# Avatars are not fetched from a third party (privacy; and the admin policy allows no foreign images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Language and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
@@ -157,6 +228,22 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
+def cache_settings(redis_url):
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "noc",
+                "TIMEOUT": 60 * 60,
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "noc"}}
+
+
+CACHES = cache_settings(REDIS_URL)
+
 # --- Mail ------------------------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if EMAIL_URL.startswith(("smtp://", "smtps://")):
@@ -172,17 +259,18 @@ if EMAIL_URL.startswith(("smtp://", "smtps://")):
     EMAIL_USE_TLS = "tls=1" in (_mail.query or "")
     EMAIL_TIMEOUT = 10
 
-# --- Logging: structured lines on stdout -----------------------------------------------------------------
+# --- Logging: one JSON object per line on stdout -----------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "ops.log_format.JsonFormatter"},
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
     },
 }

@@ -105,7 +105,7 @@ def parse_filters(params, *, ignore=()):
 
 def _parse_single(filters, errors, raw_key, key, value):
     if key in ("trl_min", "trl_max"):
-        level = int(value) if value.isdigit() else None
+        level = int(value) if value.isascii() and value.isdigit() else None
         if not readiness.is_valid_trl(level):
             errors[raw_key] = f"целое число от {readiness.TRL_MIN} до {readiness.TRL_MAX}"
             return

@@ -7,6 +7,11 @@ from django.contrib.auth import get_user_model
 LOGIN = "/admin/login/"
 
 
+@pytest.fixture(autouse=True)
+def _axes_enabled(settings):
+    settings.AXES_ENABLED = True
+
+
 @pytest.fixture
 def editor(db):
     return get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", "верный-пароль-2026")
@@ -46,3 +51,8 @@ def test_lock_is_per_address_and_success_resets_the_count(client, editor):
 def test_editor_session_ends_after_a_working_day(client, editor):
     try_password(client, "верный-пароль-2026")
     assert client.session.get_expiry_age() == 8 * 60 * 60
+
+
+def test_test_client_login_still_works_for_other_tests(client, editor, settings):
+    settings.AXES_ENABLED = False  # as config.settings.test has it
+    assert client.login(username="redaktor", password="верный-пароль-2026")

@@ -1,6 +1,4 @@
 """In a real browser the strict Content-Security-Policy blocks nothing the site needs, public or admin."""
-import os
-
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import sync_playwright
@@ -10,11 +8,16 @@ from wagtail.images.tests.utils import get_test_image_file
 from tests.factories import NeedFactory, SectorFactory, SolutionPageFactory, publish
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSWORD = "надёжный-пароль-2026"
+
+
+@pytest.fixture(autouse=True)
+def _orm_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

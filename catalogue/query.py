@@ -89,6 +89,9 @@ def parse_filters(params, *, ignore=()):
             errors[raw_key] = "неизвестный параметр"
             continue
         values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
+        if any("\x00" in value for value in values):  # PostgreSQL refuses NUL in any string
+            errors[raw_key] = "недопустимый символ"
+            continue
         if key in MULTI_PARAMS:
             if len(values) > MAX_VALUES_PER_FILTER:
                 errors[raw_key] = f"не больше {MAX_VALUES_PER_FILTER} значений"

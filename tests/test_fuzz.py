@@ -27,10 +27,12 @@ FUZZ_SETTINGS = settings(max_examples=40, deadline=None, database=None,
 
 # A marker tag: if it ever appears in a page verbatim, some parameter was reflected without escaping.
 MARKER = "<fuzz-marker>"
-WELL_FORMED = ["ekologiya", "ochistka-vody", "kemerovo", "kuzgtu", "research", "pilot", "serial", "1", "5", "9",
-               "0", "10", "-1", "relevance", "readiness", "newest", "title", "очистка шахтных вод", "ёлка", "²"]
+# Real slugs, levels and sort keys (so filters match), plus the classic troublemakers.
+SEEDS = ["ekologiya", "ochistka-vody", "kemerovo", "kuzgtu", "research", "pilot", "serial", "1", "5", "9",
+         "relevance", "readiness", "newest", "title", "очистка шахтных вод", "ёлка",
+         "0", "10", "-1", "²", "\x00", "%00", "' OR 1=1 --", "а" * 5000]
 values = st.one_of(
-    st.sampled_from(WELL_FORMED),
+    st.sampled_from(SEEDS),
     st.text(max_size=40),
     st.builds(lambda before, after: f'{before}"\'>{MARKER}<script>alert(1)</script>{after}',
               st.text(max_size=10), st.text(max_size=10)),
@@ -81,6 +83,7 @@ def test_public_endpoint_survives_any_query_string(catalogue, url):
 @FUZZ_SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(CATALOGUE_PARAMS), values), max_size=6))
 @example([("trl_min", "²")])  # str.isdigit() accepts superscripts that int() refuses
+@example([("sector", "\x00")])  # PostgreSQL refuses NUL characters in a query
 def test_catalogue_query_accepts_or_explains_every_input(catalogue, pairs):
     """CatalogueQuery answers every output format; it either answers or names each bad parameter in Russian."""
     params = QueryDict(to_query_string(pairs))

@@ -41,4 +41,6 @@ def access_fields(atoms):
         value = atoms.get(atom)
         if value not in (None, "-", ""):
             fields[name] = value
+    if str(fields.get("status", "")).isdecimal():
+        fields["status"] = int(fields["status"])  # a number, like Django's own status_code, for range queries
     return fields

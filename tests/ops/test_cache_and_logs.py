@@ -70,5 +70,5 @@ def test_gunicorn_access_line_has_separate_fields():
     entry = json.loads(JsonFormatter().format(record))
     assert entry["path"] == "/catalogue/"
     assert entry["query"] == "sector=ekologiya"
-    assert entry["status"] == "200"
+    assert entry["status"] == 200
     assert entry["duration_ms"] == 12

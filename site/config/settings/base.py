@@ -34,8 +34,8 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# How many reverse proxies (nginx) stand in front of gunicorn and append to X-Forwarded-For; 0 = none.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# True when a reverse proxy (nginx) in front of gunicorn appends the client's address to X-Forwarded-For.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "НОЦ «Кузбасс – Донбасс» <noreply@localhost>")
@@ -139,9 +139,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.views.lockout"
 AXES_HTTP_RESPONSE_CODE = 429
-# Trust X-Forwarded-For only as far as our own proxies append to it; otherwise a client could pick its address.
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+# Trust X-Forwarded-For only behind our own proxy, and there only its right-most public address (the one nginx
+# appended): entries a client writes itself come first. Without a proxy the header is ignored.
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
 
 # Editors sign in for a working day, not for weeks.
 SESSION_COOKIE_AGE = 8 * 60 * 60

@@ -235,15 +235,10 @@ WAGTAILSEARCH_BACKENDS = {
 # --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
 def cache_settings(redis_url):
     if redis_url:
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": "noc",
-                "TIMEOUT": 60 * 60,
-            }
-        }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "noc"}}
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "noc"}
+    return {"default": {**backend, "KEY_PREFIX": "noc", "TIMEOUT": 60 * 60}}
 
 
 CACHES = cache_settings(REDIS_URL)

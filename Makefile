@@ -25,8 +25,11 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Browser tests run in their own process: Playwright's event loop gives Django a second database connection in
+# the main thread, which must not meet the connections that the rest of the suite has already opened.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m e2e
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,6 +1,5 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,9 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Browser tests commit what the live server must see. Serialized rollback puts the migrated site tree back after
+# each of them; every transactional test in the suite uses it, since a plain flush in between would collide.
+LIVE_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 WIDTHS = {"phone": 375, "desktop": 1280}
 
@@ -25,12 +27,16 @@ def pytest_collection_modifyitems(items):
 def browser():
     # Playwright's sync API runs an event loop; Django must be told that its ORM calls here are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+    # Inside Playwright's event loop Django keeps a separate connection for the tests' queries; close it, or
+    # PostgreSQL refuses to drop the test database at the end of the run.
+    connections.close_all()
 
 
 @pytest.fixture
@@ -41,28 +47,9 @@ def page(browser):
     context.close()
 
 
-def restore_site_tree():
-    """The live server reads committed data, so these tests commit and each ends with a flush of every table —
-    the site tree made by the data migration included. Put it back the way that migration does."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
-    from catalogue.models import CatalogueIndexPage
-
-    if CatalogueIndexPage.objects.exists():
-        return
-    ContentType.objects.clear_cache()
-    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    import_module("home.migrations.0002_site_tree").create_site_tree(apps, None)
-
-
 @pytest.fixture
-def showcase(transactional_db):
+def showcase():
+    """Committed (the module is marked transactional), so the live server sees it."""
     from tests.showcase import build_showcase
 
-    restore_site_tree()
     return build_showcase()

@@ -1,31 +1,16 @@
 """In a real browser: an editor writes a solution and submits it, a moderator approves it from the dashboard."""
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from catalogue.models import CatalogueIndexPage, SolutionPage
+from tests.e2e.conftest import LIVE_DB
 from tests.factories import SectorFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, LIVE_DB]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSWORD = "пароль-только-для-теста"
 TITLE = "Модульная установка очистки шахтных вод"
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # Inside the event loop Django keeps a separate connection for the test's queries; close it here, or
-        # PostgreSQL refuses to drop the test database at the end of the run.
-        connections.close_all()
 
 
 @pytest.fixture

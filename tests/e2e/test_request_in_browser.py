@@ -1,38 +1,17 @@
 """A visitor requests a solution in a real browser: from the solution page to the confirmation, no JS needed."""
-import os
-from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
 
 from catalogue.models import SolutionRequest
+from tests.e2e.conftest import LIVE_DB
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}: install Debian's chromium"),
-]
+pytestmark = [pytest.mark.e2e, LIVE_DB]
 
 
 @pytest.fixture
-def chromium_tab():
-    # Playwright's sync API runs an event loop; Django's ORM calls in the test stay synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900}).new_page()
-        yield tab
-        browser.close()
-
-
-@pytest.fixture
-def solution(django_db_serialized_rollback, transactional_db, settings):
+def solution(settings):
     """Committed, so the live server sees it; the rollback restores the migrated site tree afterwards."""
     from tests.factories import SolutionPageFactory
 
@@ -41,8 +20,8 @@ def solution(django_db_serialized_rollback, transactional_db, settings):
     return SolutionPageFactory(title="Модульная установка очистки шахтных вод", slug="water-treatment")
 
 
-def test_visitor_requests_a_solution(chromium_tab, live_server, solution):
-    tab = chromium_tab
+def test_visitor_requests_a_solution(page, live_server, solution):
+    tab = page
     tab.goto(f"{live_server.url}/catalogue/water-treatment/")
     tab.get_by_role("link", name="Запросить решение").first.click()
     tab.wait_for_load_state()  # stylesheets applied before measuring where the honeypot sits

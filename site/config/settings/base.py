@@ -1,8 +1,10 @@
 """Settings shared by every environment. The only module that reads the process environment."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CONFIG_DIR.parent.parent  # the repository root: site/config/settings -> repo
@@ -32,6 +34,8 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# True when a reverse proxy (nginx) in front of gunicorn appends the client's address to X-Forwarded-For.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "НОЦ «Кузбасс – Донбасс» <noreply@localhost>")
@@ -44,6 +48,7 @@ NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "ops",
     "home",
     "catalogue",
     "search",
@@ -74,10 +79,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ops.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -116,6 +126,71 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Security (every environment, so the test suite sees what production sends) ---------------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before the password is even checked.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Username and address together: a typo-prone editor behind a university NAT does not lock out colleagues,
+# and nobody can lock an editor out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ops.views.lockout"
+AXES_HTTP_RESPONSE_CODE = 429
+# Trust X-Forwarded-For only behind our own proxy, and there only its right-most public address (the one nginx
+# appended): entries a client writes itself come first. Without a proxy the header is ignored.
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+
+# Editors sign in for a working day, not for weeks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Video hosts an editor may embed in a solution's story (wagtail.embeds).
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://rutube.ru",
+    "https://vk.com",
+    "https://vkvideo.ru",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # ops.csp.SiteCSPMiddleware replaces this per response to agree with X-Frame-Options.
+        "frame-ancestors": [NONE],
+    }
+}
+# Laid over the policy under the Wagtail admin only (tests/e2e/test_content_security_policy.py): the page editor's
+# panels and widgets run inline <script>s, the image uploader previews blob: URLs. Inline styles are allowed too as
+# a precaution: Wagtail's CSP work is unfinished upstream (wagtail#1288) and a broken editor screen costs more than
+# the little an injected style could do behind the login.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
+# The admin talks to no third party: no Gravatar avatars, no browser-side check for new Wagtail releases
+# (upgrades follow the release checklist in docs/security.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Language and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
@@ -164,6 +239,17 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
+def cache_settings(redis_url):
+    if redis_url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "noc"}
+    return {"default": {**backend, "KEY_PREFIX": "noc", "TIMEOUT": 60 * 60}}
+
+
+CACHES = cache_settings(REDIS_URL)
+
 # --- Mail ------------------------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if EMAIL_URL.startswith(("smtp://", "smtps://")):
@@ -184,19 +270,20 @@ if EMAIL_URL.startswith(("smtp://", "smtps://")):
 NOC_SUBMISSION_LIMIT = 10
 NOC_SUBMISSION_WINDOW_SECONDS = 3600
 
-# --- Logging: structured lines on stdout -----------------------------------------------------------------
+# --- Logging: one JSON object per line on stdout -----------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "ops.log_format.JsonFormatter"},
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # Every page save queues search-index and reference-index tasks; one line each drowns `make run`.
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
     },
 }

@@ -1,0 +1,43 @@
+"""Content-Security-Policy for the whole site, with the two exceptions the site needs.
+
+The public site keeps the strict policy from settings.CONTENT_SECURITY_POLICY. Two kinds of response differ:
+
+* the Wagtail admin, whose templates carry inline scripts and styles, gets
+  settings.ADMIN_CONTENT_SECURITY_POLICY laid over the policy (scoped to the admin URL prefix only);
+* frame-ancestors follows the X-Frame-Options decision already taken for the response, so the two headers never
+  disagree: a view marked with Django's ``xframe_options_exempt`` (the embed widget) may be framed by any site,
+  one answered with ``SAMEORIGIN`` (Wagtail's preview) by the site itself, every other one by nobody.
+"""
+from csp.constants import NONE, SELF
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+
+def admin_prefix():
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:  # a URL configuration without the admin (some tests)
+        return None
+
+
+def frame_ancestors(response):
+    if getattr(response, "xframe_options_exempt", False):
+        return ["*"]
+    if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
+        return [SELF]
+    return [NONE]
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        replace = {"frame-ancestors": frame_ancestors(response)}
+        prefix = admin_prefix()
+        if prefix and request.path_info.startswith(prefix):
+            replace.update(settings.ADMIN_CONTENT_SECURITY_POLICY)
+        # A view's own csp_replace decorator still has the last word.
+        parts.replace = {**replace, **(parts.replace or {})}
+        return parts

@@ -7,9 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.blocks import StoryBlock
+from catalogue.outputs.sitemap import ListingSitemapMixin
+from catalogue.outputs.structured_data import home_json_ld
 
 
-class HomePage(Page):
+class HomePage(ListingSitemapMixin, Page):
     lead = models.TextField(
         "о центре в двух предложениях", blank=True,
         default="НОЦ «Кузбасс – Донбасс» объединяет 257 вузов, НИИ и предприятий и помогает шахтёрским "
@@ -25,6 +27,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = "главная страница"
         verbose_name_plural = "главные страницы"
+
+    def json_ld(self, request):
+        """НОЦ as an Organization and the site with its search, for search engines."""
+        return home_json_ld(self, request, NocSettings.for_request(request))
 
 
 class StandardPage(Page):

@@ -12,9 +12,11 @@ from wagtail.search import index
 
 from catalogue import readiness
 from catalogue.blocks import StoryBlock
+from catalogue.outputs.sitemap import ListingSitemapMixin
+from catalogue.outputs.structured_data import solution_json_ld
 
 
-class CatalogueIndexPage(Page):
+class CatalogueIndexPage(ListingSitemapMixin, Page):
     intro = RichTextField("вступление", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -110,3 +112,7 @@ class SolutionPage(Page):
     @property
     def trl_label(self):
         return readiness.trl_label(self.trl)
+
+    def json_ld(self, request):
+        """schema.org data for search engines (rendered by includes/structured_data.html)."""
+        return solution_json_ld(self, request)

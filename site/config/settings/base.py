@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Only the partner widget (/embed/) may be framed: it is exempted in its view; Wagtail's preview overrides for itself.
+X_FRAME_OPTIONS = "DENY"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -1,6 +1,6 @@
 """RSS 2.0 and Atom feeds of new and updated solutions, filtered like the catalogue page.
 
-A city subscribes to `/catalogue/feed/?need=rekultivatsiya` and hears only about land reclamation. The feed is
+A city subscribes to `/catalogue/feed/?need=rekultivatsiia-zemel` and hears only about land reclamation. The feed is
 a thin view over CatalogueQuery ordered by the latest publication; it never filters on its own.
 """
 from django.contrib.syndication.views import Feed

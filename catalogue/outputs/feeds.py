@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from catalogue.outputs.addresses import absolute_url
 from catalogue.outputs.errors import bad_query_text
 from catalogue.outputs.links import catalogue_url, with_filters
 from catalogue.query import CatalogueQuery, CatalogueQueryError
@@ -43,10 +44,10 @@ class SolutionsFeed(Feed):
                 "для шахтёрских городов: новые и недавно обновлённые решения.")
 
     def link(self, query):
-        return self.request.build_absolute_uri(catalogue_url(self.request, drop=IGNORED_PARAMS))
+        return absolute_url(self.request, catalogue_url(self.request, drop=IGNORED_PARAMS))
 
     def feed_url(self, query):
-        return self.request.build_absolute_uri(with_filters(self.request, self.request.path, drop=IGNORED_PARAMS))
+        return absolute_url(self.request, with_filters(self.request, self.request.path, drop=IGNORED_PARAMS))
 
     def items(self, query):
         return query.results()[:FEED_LENGTH]

@@ -16,3 +16,4 @@ def catalogue_url(request, *, drop=()):
     index = CatalogueIndexPage.objects.live().first()
     path = index.get_url(request) if index else CATALOGUE_FALLBACK_PATH
     return with_filters(request, path, drop=drop)
+

@@ -1,24 +1,17 @@
 """What a link to a page looks like when shared (OpenGraph, Twitter card): title, description, canonical URL
-and a 1200×630 rendition of the hero image. Every URL is absolute on the page's Wagtail site, as in the sitemap.
+and a 1200×630 rendition of the hero image.
 """
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
+from catalogue.outputs.addresses import absolute_url
 
 SHARE_RENDITION = "fill-1200x630"
 DESCRIPTION_LENGTH = 200
 DEFAULT_DESCRIPTION = "Каталог готовых технологических решений для шахтёрских городов"
 # The page fields that can describe a page, best first: the editor's SEO text, then what each type has.
 DESCRIPTION_FIELDS = ("search_description", "summary", "lead", "intro")
-
-
-def absolute(request, page, path):
-    """`path` on the public address of the page's site; already absolute URLs (a media CDN) stay as they are."""
-    if path.startswith(("http://", "https://")):
-        return path
-    url_parts = page.get_url_parts(request)
-    root = url_parts[1] if url_parts else request.build_absolute_uri("/").rstrip("/")
-    return root + path
 
 
 def page_description(page):
@@ -36,7 +29,7 @@ def share_image(page, request):
         return None
     rendition = image.get_rendition(SHARE_RENDITION)
     return {
-        "url": absolute(request, page, rendition.url),
+        "url": absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": image.default_alt_text or image.title,

@@ -10,7 +10,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
-from catalogue.outputs.social import absolute, page_description, share_image
+from catalogue.outputs.addresses import absolute_url
+from catalogue.outputs.social import page_description, share_image
 
 SCHEMA = "https://schema.org"
 SEARCH_PATH = "/search/?q={search_term_string}"
@@ -87,7 +88,7 @@ def home_json_ld(page, request, noc):
                 "publisher": {"@id": organization_id},
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": {"@type": "EntryPoint", "urlTemplate": absolute(request, page, SEARCH_PATH)},
+                    "target": {"@type": "EntryPoint", "urlTemplate": absolute_url(request, SEARCH_PATH)},
                     "query-input": "required name=search_term_string",
                 },
             },

@@ -43,6 +43,8 @@ def test_a_city_subscribes_to_one_need(client, open_catalogue):
     assert [item.findtext("title") for item in items] == ["Рекультивация отвалов осадками сточных вод"]
     assert "Потребность: Рекультивация земель" in channel.findtext("title")
     assert channel.findtext("link").endswith("/catalogue/?need=rekultivatsiya")
+    site_root = items[0].findtext("link").removesuffix("/catalogue/dumps/")
+    assert channel.findtext("link") == site_root + "/catalogue/?need=rekultivatsiya", "one address for the site"
     categories = {category.text for category in items[0].findall("category")}
     assert categories == {"Экология", "Рекультивация земель", "почвы"}
 

@@ -128,6 +128,8 @@ def test_catalogue_page_has_no_json_ld(client, db):
 
 def test_solution_page_shares_with_its_hero_image(client, solution):
     head = HeadMeta(client.get("/catalogue/mine-water/").content.decode())
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{head.canonical}</loc>" in sitemap, "the canonical address is the one the sitemap gives"
     assert head.canonical.endswith("/catalogue/mine-water/")
     assert head.meta["og:url"] == head.canonical
     assert head.meta["og:title"] == "Модульная очистка шахтных вод"

@@ -29,6 +29,7 @@ COLUMNS = (
     ("Потребности", 30), ("Разработчики", 40), ("Регионы", 30), ("Теги", 30), ("Год", 8),
     ("Последняя проверка", 14),
 )
+LINK_COLUMN = 1  # «Ссылка»: clickable in the workbook
 DATE_FORMAT = "%d.%m.%Y"  # what Excel with Russian settings recognises as a date
 XLSX_DATE_FORMAT = "DD.MM.YYYY"
 # A cell starting with one of these is a formula to a spreadsheet; an imported title must never run as one.
@@ -112,14 +113,14 @@ def export_csv(request, query):
 
 # --- XLSX ------------------------------------------------------------------------------------------------
 
-def xlsx_cell(sheet, value, **style):
+def xlsx_cell(sheet, value, font=None):
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would store a string starting with «=» as a formula
     elif isinstance(value, date):
         cell.number_format = XLSX_DATE_FORMAT
-    for name, setting in style.items():
-        setattr(cell, name, setting)
+    if font:
+        cell.font = font
     return cell
 
 
@@ -133,9 +134,8 @@ def write_workbook(rows, file):
     bold = Font(bold=True)
     sheet.append([xlsx_cell(sheet, title, font=bold) for title, _width in COLUMNS])
     for row in rows:
-        link = row[1]
         cells = [xlsx_cell(sheet, value) for value in row]
-        cells[1].hyperlink = link
+        cells[LINK_COLUMN].hyperlink = row[LINK_COLUMN]
         sheet.append(cells)
     workbook.save(file)
 

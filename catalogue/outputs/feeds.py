@@ -14,12 +14,15 @@ from catalogue.query import CatalogueQuery, CatalogueQueryError
 
 FEED_LENGTH = 50
 FEED_TITLE = "Новые и обновлённые решения НОЦ «Кузбасс – Донбасс»"
+FEED_DESCRIPTION = ("Готовые технологии вузов, институтов и предприятий — участников НОЦ «Кузбасс – Донбасс» "
+                    "для шахтёрских городов: новые и недавно обновлённые решения.")
 # Pagination and the catalogue's own order mean nothing to a feed: it always lists the latest changes first.
 IGNORED_PARAMS = ("page", "sort")
 
 
 class SolutionsFeed(Feed):
     language = "ru"
+    description = FEED_DESCRIPTION
 
     def __init__(self, request):
         self.request = request
@@ -38,10 +41,6 @@ class SolutionsFeed(Feed):
 
     def title(self, query):
         return " — ".join([FEED_TITLE, *query.describe()])
-
-    def description(self, query):
-        return ("Готовые технологии вузов, институтов и предприятий — участников НОЦ «Кузбасс – Донбасс» "
-                "для шахтёрских городов: новые и недавно обновлённые решения.")
 
     def link(self, query):
         return absolute_url(self.request, catalogue_url(self.request, drop=IGNORED_PARAMS))
@@ -77,6 +76,4 @@ class SolutionsFeed(Feed):
 
 class SolutionsAtomFeed(SolutionsFeed):
     feed_type = Atom1Feed
-
-    def subtitle(self, query):
-        return self.description(query)
+    subtitle = FEED_DESCRIPTION

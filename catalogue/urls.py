@@ -5,8 +5,8 @@ from django.urls import path
 from catalogue.outputs import embed, exports, feeds
 
 urlpatterns = [
-    path("catalogue/feed/", feeds.SolutionsFeed.serve, name="catalogue_feed"),
-    path("catalogue/feed/atom/", feeds.SolutionsAtomFeed.serve, name="catalogue_feed_atom"),
+    path("catalogue/feed/", feeds.SolutionsFeed.as_view(), name="catalogue_feed"),
+    path("catalogue/feed/atom/", feeds.SolutionsAtomFeed.as_view(), name="catalogue_feed_atom"),
     path("catalogue/export.csv", exports.export_csv, name="catalogue_export_csv"),
     path("catalogue/export.xlsx", exports.export_xlsx, name="catalogue_export_xlsx"),
     path("embed/", embed.embed, name="embed"),

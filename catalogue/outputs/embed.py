@@ -6,7 +6,7 @@ its own small stylesheet, no scripts, links open the solution on our site in a n
 """
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue.outputs.links import catalogue_url
 from catalogue.query import CatalogueQuery, CatalogueQueryError
@@ -24,7 +24,7 @@ def parse_limit(value):
     raise CatalogueQueryError({"limit": f"целое число от 1 до {MAX_LIMIT}"})
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 def embed(request):
     errors = {}

@@ -14,7 +14,7 @@ from datetime import date
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -64,7 +64,7 @@ def _filename(extension):
 
 def catalogue_export(render):
     """A GET view that hands the validated query to `render`, or answers 400 naming the bad parameters."""
-    @require_GET
+    @require_safe
     def view(request):
         try:
             query = CatalogueQuery.from_params(request.GET, ignore=IGNORED_PARAMS)

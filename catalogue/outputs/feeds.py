@@ -6,6 +6,7 @@ a thin view over CatalogueQuery ordered by the latest publication; it never filt
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.views.decorators.http import conditional_page, require_safe
 
 from catalogue.outputs.addresses import absolute_url
 from catalogue.outputs.errors import bad_query_text
@@ -28,12 +29,17 @@ class SolutionsFeed(Feed):
         self.request = request
 
     @classmethod
-    def serve(cls, request):
+    def as_view(cls):
         """The view: a feed object per request, so that item methods can build this site's absolute links."""
-        try:
-            return cls(request)(request)
-        except CatalogueQueryError as error:
-            return bad_query_text(error)
+        @require_safe
+        @conditional_page  # a reader polling with If-Modified-Since / If-None-Match gets 304 while nothing changed
+        def view(request):
+            try:
+                return cls(request)(request)
+            except CatalogueQueryError as error:
+                return bad_query_text(error)
+
+        return view
 
     def get_object(self, request):
         query = CatalogueQuery.from_params(request.GET, ignore=IGNORED_PARAMS)

@@ -100,3 +100,10 @@ def test_export_walks_results_in_chunks_in_display_order(open_catalogue):
     searched = CatalogueQuery.from_params(QueryDict("q=рекультивация+вод"))
     assert [page.slug for page in searched.iter_results(chunk_size=1)] == [
         page.slug for page in searched.results()[:100]]
+
+
+def test_link_checkers_may_ask_for_headers_only(client, open_catalogue):
+    response = client.head("/catalogue/export.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert client.post("/catalogue/export.csv").status_code == 405

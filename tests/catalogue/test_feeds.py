@@ -87,6 +87,15 @@ def test_hostile_title_keeps_the_feed_well_formed(client, open_catalogue):
     assert items[0].findtext("title") == "Редуктор &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"
 
 
+def test_readers_polling_an_unchanged_feed_get_304(client, open_catalogue):
+    first = client.get("/catalogue/feed/?sector=ecology")
+    assert client.get("/catalogue/feed/?sector=ecology",
+                      HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert client.get("/catalogue/feed/?sector=ecology", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    publish(open_catalogue["water"])
+    assert client.get("/catalogue/feed/?sector=ecology", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
 @pytest.mark.parametrize("url", ["/catalogue/feed/?need=nothing", "/catalogue/feed/atom/?trl_min=12",
                                  "/catalogue/feed/?colour=red"])
 def test_bad_filters_answer_400_in_russian(client, open_catalogue, url):

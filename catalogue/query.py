@@ -2,9 +2,11 @@
 with what facet counts?» Every list of solutions (catalogue page, API, feeds, exports, embed) asks it here.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.http import QueryDict
+from taggit.models import Tag
 
 from catalogue import readiness
 from catalogue.models import Need, Organization, Region, Sector, SolutionPage, SolutionTag
@@ -40,11 +42,14 @@ SORTS = {
     "readiness": "по готовности",
     "newest": "сначала новые",
     "title": "по названию",
+    "updated": "недавно обновлённые",
 }
 SORT_ORDERINGS = {
     "readiness": ("-trl", "-first_published_at", "pk"),
     "newest": ("-first_published_at", "pk"),
     "title": ("title", "pk"),
+    # Pages created in bulk without a revision have no publication date: they go last, on every database.
+    "updated": (F("last_published_at").desc(nulls_last=True), "pk"),
 }
 # Parameter spellings accepted as synonyms, so the API can say `organization` and `search`.
 ALIASES = {"organization": "org", "search": "q"}
@@ -116,6 +121,16 @@ def parse_filters(params, *, ignore=()):
     return filters
 
 
+def carried_params(params, *, drop=()):
+    """The part of a query string that CatalogueQuery reads, so a link to another format (feed, export, embed)
+    keeps the current filters and leaves out what belongs to the page (pagination, view switches)."""
+    kept = QueryDict(mutable=True)
+    for key in params:
+        if ALIASES.get(key, key) in PARAMS and key not in drop:
+            kept.setlist(key, params.getlist(key))
+    return kept.urlencode()
+
+
 def _parse_single(filters, errors, raw_key, key, value):
     if key in ("trl_min", "trl_max"):
         level = parse_int(value)
@@ -162,6 +177,10 @@ class CatalogueQuery:
     @classmethod
     def from_params(cls, params, *, ignore=()):
         return cls(parse_filters(params, ignore=ignore))
+
+    def ordered_by(self, sort):
+        """The same filters in another order: feeds, for one, always list the latest changes first."""
+        return CatalogueQuery(replace(self.filters, sort=sort))
 
     @property
     def sort(self):
@@ -214,6 +233,36 @@ class CatalogueQuery:
     def count(self):
         # .count() asks the database for a number; len() would fetch every page with its card data.
         return self.results().count()
+
+    def iter_results(self, chunk_size=200):
+        """Every matching solution in display order, a chunk of pages at a time, so memory stays bounded
+        however large the catalogue grows (exports walk all of it)."""
+        results, start = self.results(), 0
+        while True:
+            chunk = list(results[start:start + chunk_size])
+            yield from chunk
+            if len(chunk) < chunk_size:
+                return
+            start += chunk_size
+
+    def describe(self):
+        """The active filters in words («Потребность: Рекультивация земель»), for feed titles and headings."""
+        parts = []
+        for dimension in DIMENSIONS:
+            slugs = getattr(self.filters, dimension.param)
+            if slugs:
+                names = dimension.model.objects.filter(slug__in=slugs).values_list("name", flat=True)
+                parts.append(f"{dimension.label}: {', '.join(names)}")
+        if self.filters.tag:
+            names = Tag.objects.filter(slug__in=self.filters.tag).values_list("name", flat=True)
+            parts.append("Теги: " + ", ".join(names))
+        if self.filters.stage:
+            parts.append("Стадия: " + readiness.STAGES_BY_SLUG[self.filters.stage].name)
+        if (self.filters.trl_min, self.filters.trl_max) != (readiness.TRL_MIN, readiness.TRL_MAX):
+            parts.append(f"УГТ {self.filters.trl_min}–{self.filters.trl_max}")
+        if self.filters.q:
+            parts.append(f"Поиск: «{self.filters.q}»")
+        return parts
 
     def facets(self):
         """Counts per sector, need, region, organisation, stage, УГТ and keyword among the matching solutions."""

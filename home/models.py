@@ -8,10 +8,12 @@ from wagtail.search import index
 
 from catalogue.blocks import StoryBlock
 from catalogue.models import CatalogueIndexPage
+from catalogue.outputs.sitemap import ListingSitemapMixin
+from catalogue.outputs.structured_data import home_json_ld
 from home.showcase import showcase_context
 
 
-class HomePage(Page):
+class HomePage(ListingSitemapMixin, Page):
     lead = models.TextField(
         "о центре в двух предложениях", blank=True,
         default="НОЦ «Кузбасс – Донбасс» объединяет 257 вузов, НИИ и предприятий и помогает шахтёрским "
@@ -34,6 +36,10 @@ class HomePage(Page):
         if catalogue:
             context.update(showcase_context(catalogue))
         return context
+
+    def json_ld(self, request):
+        """НОЦ as an Organization and the site with its search, for search engines."""
+        return home_json_ld(self, request, NocSettings.for_request(request))
 
 
 class StandardPage(Page):

@@ -23,7 +23,9 @@ def admin_prefix():
 
 def frame_ancestors(response):
     if getattr(response, "xframe_options_exempt", False):
-        return ["*"]
+        # No directive at all: `*` would still refuse partners whose page has an opaque origin (sandboxed
+        # frames, file:// previews) and, in Chromium, cross-origin loopback parents.
+        return None
     if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
         return [SELF]
     return [NONE]

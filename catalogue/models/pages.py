@@ -18,9 +18,11 @@ from catalogue import readiness
 from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
 from catalogue.models.taxonomy import Need, Organization, Sector
+from catalogue.outputs.sitemap import ListingSitemapMixin
+from catalogue.outputs.structured_data import solution_json_ld
 
 
-class CatalogueIndexPage(RoutablePageMixin, Page):
+class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
     """The catalogue, and the same catalogue seen from one need, sector or developer.
 
     Need, sector and organisation pages are routes rather than pages, so editors describe them once in the
@@ -195,3 +197,7 @@ class SolutionPage(RoutablePageMixin, Page):
         from catalogue.submissions.views import request_sent
 
         return request_sent(request, self)
+
+    def json_ld(self, request):
+        """schema.org data for search engines (rendered by includes/structured_data.html)."""
+        return solution_json_ld(self, request)

@@ -65,7 +65,7 @@ urlpatterns = [path("embed/", embed_view), path("preview/", preview_view)]
 def test_frame_ancestors_follow_the_x_frame_options_decision(client):
     embed = client.get("/embed/")
     assert "X-Frame-Options" not in embed
-    assert directives(embed)["frame-ancestors"] == ["*"]
+    assert "frame-ancestors" not in directives(embed)  # any partner, even one whose page has an opaque origin
     # Only frame-ancestors is relaxed for an embed: scripts stay as strict as on the public site.
     assert directives(embed)["script-src"] == ["'self'"]
 

@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Only the partner widget (/embed/) may be framed: it is exempted in its view; Wagtail's preview overrides for itself.
+X_FRAME_OPTIONS = "DENY"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -1,0 +1,19 @@
+"""Links between the catalogue's formats that carry the current filters along."""
+from catalogue.models import CatalogueIndexPage
+from catalogue.query import carried_params
+
+CATALOGUE_FALLBACK_PATH = "/catalogue/"
+
+
+def with_filters(request, path, *, drop=()):
+    """`path` followed by the catalogue filters of this request (and nothing else from its query string)."""
+    query_string = carried_params(request.GET, drop=drop)
+    return f"{path}?{query_string}" if query_string else path
+
+
+def catalogue_url(request, *, drop=()):
+    """The catalogue page showing the same filters as this request."""
+    index = CatalogueIndexPage.objects.live().first()
+    path = index.get_url(request) if index else CATALOGUE_FALLBACK_PATH
+    return with_filters(request, path, drop=drop)
+

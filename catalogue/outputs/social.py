@@ -1,0 +1,47 @@
+"""What a link to a page looks like when shared (OpenGraph, Twitter card): title, description, canonical URL
+and a 1200×630 rendition of the hero image.
+"""
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from catalogue.outputs.addresses import absolute_url
+
+SHARE_RENDITION = "fill-1200x630"
+DESCRIPTION_LENGTH = 200
+DEFAULT_DESCRIPTION = "Каталог готовых технологических решений для шахтёрских городов"
+# The page fields that can describe a page, best first: the editor's SEO text, then what each type has.
+DESCRIPTION_FIELDS = ("search_description", "summary", "lead", "intro")
+
+
+def page_description(page):
+    for field in DESCRIPTION_FIELDS:
+        text = " ".join(strip_tags(getattr(page, field, "") or "").split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return DEFAULT_DESCRIPTION
+
+
+def share_image(page, request):
+    """The hero image cropped for link previews, or None for pages without one."""
+    image = getattr(page, "hero_image", None)
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_RENDITION)
+    return {
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text or image.title,
+    }
+
+
+def social_meta(page, request):
+    return {
+        "title": page.seo_title or page.title,
+        "description": page_description(page),
+        "url": page.get_full_url(request),
+        "type": "website" if page.is_site_root() else "article",
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "image": share_image(page, request),
+    }

@@ -1,0 +1,96 @@
+"""schema.org JSON-LD for search engines, built as Python data and serialised by json.dumps, so it is always
+valid JSON and a title containing `</script>` cannot break out of the script element.
+
+- A solution is a `CreativeWork` (the case page): schema.org defines `dateModified` and `provider` for it, which
+  `Product` lacks. Where it is deployed or offered goes in `spatialCoverage`, the CreativeWork property for a
+  place; `areaServed` exists only on Service, Offer and Organization.
+- The home page is the НОЦ `Organization` plus the `WebSite` with a `SearchAction` for the site search.
+"""
+import json
+
+from django.utils.safestring import mark_safe
+
+from catalogue.outputs.addresses import absolute_url
+from catalogue.outputs.social import page_description, share_image
+
+SCHEMA = "https://schema.org"
+SEARCH_PATH = "/search/?q={search_term_string}"
+# Characters that must not appear raw inside <script>: `<` closes it, `&` and `>` are escaped for symmetry.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> element holding `data`, safe to put in any page."""
+    payload = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # safe: escaped for <script> above
+
+
+def compact(data):
+    """Drop empty values: schema.org consumers prefer a missing property to an empty one."""
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def _isoformat(moment):
+    return moment.isoformat() if moment else None
+
+
+def organization_node(organization):
+    return compact({"@type": "Organization", "name": organization.name, "url": organization.website})
+
+
+def place_node(region):
+    kind = "City" if region.kind == region.Kind.CITY else "AdministrativeArea"
+    return {"@type": kind, "name": region.name}
+
+
+def solution_json_ld(page, request):
+    """The case page of one solution as a schema.org CreativeWork."""
+    image = share_image(page, request)
+    return compact({
+        "@context": SCHEMA,
+        "@type": "CreativeWork",
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "image": image["url"] if image else None,
+        "inLanguage": "ru",
+        "datePublished": _isoformat(page.first_published_at),
+        "dateModified": _isoformat(page.last_published_at or page.latest_revision_created_at),
+        "provider": [organization_node(organization) for organization in page.organizations.all()],
+        "spatialCoverage": [place_node(region) for region in page.regions.all()],
+        "keywords": ", ".join(item.name for item in (*page.sectors.all(), *page.needs.all(), *page.tags.all())),
+    })
+
+
+def home_json_ld(page, request, noc):
+    """The home page: НОЦ as an Organization (contacts from its site settings) and the WebSite with search."""
+    home_url = page.get_full_url(request)
+    organization_id, website_id = home_url + "#organization", home_url + "#website"
+    return {
+        "@context": SCHEMA,
+        "@graph": [
+            compact({
+                "@type": "Organization",
+                "@id": organization_id,
+                "name": noc.organisation_name,
+                "url": noc.website or home_url,
+                "email": noc.email,
+                "telephone": noc.phone,
+                "address": noc.address,
+                "description": page_description(page),
+            }),
+            {
+                "@type": "WebSite",
+                "@id": website_id,
+                "name": page.seo_title or page.title,
+                "url": home_url,
+                "inLanguage": "ru",
+                "publisher": {"@id": organization_id},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {"@type": "EntryPoint", "urlTemplate": absolute_url(request, SEARCH_PATH)},
+                    "query-input": "required name=search_term_string",
+                },
+            },
+        ],
+    }

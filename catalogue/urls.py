@@ -1,0 +1,13 @@
+"""The catalogue's other formats. Included before Wagtail's catch-all, which would otherwise treat
+/catalogue/feed/ as a child page of the catalogue."""
+from django.urls import path
+
+from catalogue.outputs import embed, exports, feeds
+
+urlpatterns = [
+    path("catalogue/feed/", feeds.SolutionsFeed.as_view(), name="catalogue_feed"),
+    path("catalogue/feed/atom/", feeds.SolutionsAtomFeed.as_view(), name="catalogue_feed_atom"),
+    path("catalogue/export.csv", exports.export_csv, name="catalogue_export_csv"),
+    path("catalogue/export.xlsx", exports.export_xlsx, name="catalogue_export_xlsx"),
+    path("embed/", embed.embed, name="embed"),
+]

@@ -1,0 +1,179 @@
+"""What search engines and link previews read: sitemap, robots.txt, JSON-LD and OpenGraph/Twitter tags."""
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import factory
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from wagtail_factories import ImageFactory
+
+from home.models import HomePage, NocSettings
+from tests.factories import publish
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+HOSTILE_TITLE = 'Очистка </script><script>alert("x")</script> & «вод»'
+
+
+class HeadMeta(HTMLParser):
+    """<meta property|name=… content=…> and <link rel=canonical> of a page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.meta, self.canonical = {}, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and ("property" in attrs or "name" in attrs):
+            self.meta[attrs.get("property") or attrs["name"]] = attrs.get("content")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs["href"]
+
+
+def json_ld(html):
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1, scripts
+    return json.loads(scripts[0])
+
+
+@pytest.fixture
+def solution(open_catalogue):
+    image = ImageFactory(title="Установка на шахте", file=factory.django.ImageField(width=1600, height=1000))
+    page = open_catalogue["water"]
+    page.hero_image = image
+    page.tags.add("шахтные воды")
+    return publish(page)
+
+
+# --- sitemap and robots ----------------------------------------------------------------------------------
+
+def test_sitemap_lists_every_live_page_with_lastmod(client, open_catalogue):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+            for url in ET.fromstring(response.content).findall(f"{SITEMAP}url")}
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in urls}
+    assert paths == {"/", "/catalogue/", "/catalogue/mine-water/", "/catalogue/dumps/", "/catalogue/reducer/"}
+    assert all(urls.values()), "every page carries lastmod, even the home page the migration created"
+    reducer_date = next(date for loc, date in urls.items() if loc.endswith("/reducer/"))
+    catalogue_date = next(date for loc, date in urls.items() if loc.endswith("/catalogue/"))
+    assert catalogue_date == reducer_date, "a listing changes when the solution published last changes"
+
+
+def test_sitemap_leaves_out_unpublished_pages(client, open_catalogue):
+    open_catalogue["reducer"].unpublish()
+    assert b"/catalogue/reducer/" not in client.get("/sitemap.xml").content
+    assert b"/catalogue/draft/" not in client.get("/sitemap.xml").content
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /embed/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------------------
+
+def test_solution_page_describes_itself_as_a_creative_work(client, solution):
+    data = json_ld(client.get("/catalogue/mine-water/").content.decode())
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "CreativeWork"
+    assert data["name"] == "Модульная очистка шахтных вод"
+    assert data["description"] == "Очищает шахтные воды до норм рыбохозяйственных водоёмов."
+    assert data["url"].endswith("/catalogue/mine-water/")
+    assert data["provider"] == [{"@type": "Organization", "name": "КузГТУ", "url": "https://kuzstu.ru"}]
+    assert data["spatialCoverage"] == [{"@type": "AdministrativeArea", "name": "Кемеровская область – Кузбасс"}]
+    assert data["dateModified"].startswith(str(solution.last_published_at.date()))
+    assert re.search(r"/images/.+fill-1200x630", data["image"])
+    assert data["keywords"] == "Экология, Очистка воды, шахтные воды"
+
+
+def test_hostile_title_cannot_break_out_of_the_script(client, open_catalogue):
+    page = open_catalogue["reducer"]
+    page.title = HOSTILE_TITLE
+    publish(page)
+    html = client.get("/catalogue/reducer/").content.decode()
+    assert json_ld(html)["name"] == HOSTILE_TITLE
+    assert '<script>alert("x")' not in html
+
+
+def test_home_page_carries_organization_and_website_with_search(client, db):
+    NocSettings.objects.create(site_id=HomePage.objects.get().get_site().pk, email="noc@example.ru")
+    data = json_ld(client.get("/").content.decode())
+    organization, website = data["@graph"]
+    assert organization["@type"] == "Organization"
+    assert organization["name"] == "НОЦ «Кузбасс – Донбасс»"
+    assert organization["email"] == "noc@example.ru"
+    assert "telephone" not in organization, "empty contacts are left out rather than published empty"
+    assert website["@type"] == "WebSite"
+    assert website["publisher"] == {"@id": organization["@id"]}
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"].endswith("/search/?q={search_term_string}")
+    assert action["query-input"] == "required name=search_term_string"
+
+
+def test_catalogue_page_has_no_json_ld(client, db):
+    assert "application/ld+json" not in client.get("/catalogue/").content.decode()
+
+
+# --- OpenGraph and Twitter -------------------------------------------------------------------------------
+
+def test_solution_page_shares_with_its_hero_image(client, solution):
+    head = HeadMeta(client.get("/catalogue/mine-water/").content.decode())
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{head.canonical}</loc>" in sitemap, "the canonical address is the one the sitemap gives"
+    assert head.canonical.endswith("/catalogue/mine-water/")
+    assert head.meta["og:url"] == head.canonical
+    assert head.meta["og:title"] == "Модульная очистка шахтных вод"
+    assert head.meta["og:description"] == "Очищает шахтные воды до норм рыбохозяйственных водоёмов."
+    assert head.meta["og:type"] == "article"
+    assert head.meta["og:locale"] == "ru_RU"
+    assert re.match(r"https?://[^/]+/media/images/.+fill-1200x630", head.meta["og:image"])
+    assert (head.meta["og:image:width"], head.meta["og:image:height"]) == ("1200", "630")
+    assert head.meta["og:image:alt"] == "Установка на шахте"
+    assert head.meta["twitter:card"] == "summary_large_image"
+    assert head.meta["twitter:image"] == head.meta["og:image"]
+
+
+def test_page_without_image_gets_a_summary_card(client, db):
+    head = HeadMeta(client.get("/").content.decode())
+    assert head.meta["og:type"] == "website"
+    assert head.meta["twitter:card"] == "summary"
+    assert "og:image" not in head.meta
+    assert head.meta["og:description"].startswith("НОЦ «Кузбасс – Донбасс» объединяет 257 вузов")
+
+
+def test_search_description_wins_over_the_summary(client, open_catalogue):
+    page = open_catalogue["dumps"]
+    page.search_description = "Как вернуть отвалам плодородный слой"
+    publish(page)
+    head = HeadMeta(client.get("/catalogue/dumps/").content.decode())
+    assert head.meta["og:description"] == head.meta["twitter:description"] == "Как вернуть отвалам плодородный слой"
+
+
+# --- links to other formats keep the current filters -----------------------------------------------------
+
+def render_include(name, query_string):
+    request = RequestFactory().get("/catalogue/?" + query_string)
+    return Template(f'{{% include "includes/{name}" %}}').render(Context({"request": request}))
+
+
+def test_export_links_keep_filters_and_drop_the_page(db):
+    html = render_include("export_links.html", "need=water&q=%D0%B2%D0%BE%D0%B4%D0%B0&page=3&view=grid")
+    assert 'href="/catalogue/export.xlsx?need=water&amp;q=%D0%B2%D0%BE%D0%B4%D0%B0"' in html
+    assert 'href="/catalogue/export.csv?need=water&amp;q=%D0%B2%D0%BE%D0%B4%D0%B0"' in html
+
+
+def test_feed_links_keep_filters(db):
+    html = render_include("feed_links.html", "sector=ecology&sector=mining&page=2")
+    assert 'type="application/rss+xml"' in html
+    assert 'href="/catalogue/feed/?sector=ecology&amp;sector=mining"' in html
+    assert 'href="/catalogue/feed/atom/?sector=ecology&amp;sector=mining"' in html

@@ -167,7 +167,8 @@ class CatalogueQuery:
     @property
     def search_result(self):
         if self._search is None and self.filters.q:
-            self._search = search_service.search(self.filtered(), self.filters.q)
+            self._search = search_service.search(self.filtered(), self.filters.q,
+                                                 tie_order=SORT_ORDERINGS["readiness"])
         return self._search
 
     def matching_ids_query(self):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from catalogue import readiness
 from catalogue.blocks import StoryBlock
+from search.text import stemmed_text
 
 
 class CatalogueIndexPage(Page):
@@ -80,16 +81,16 @@ class SolutionPage(Page):
         FieldPanel("contact"),
     ]
 
+    # The backends index Snowball stems (search.text) so word forms meet on SQLite too; search.service
+    # re-scores the candidates from search_document() with these weights, identically on every backend.
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.RelatedFields("sectors", [index.SearchField("name")]),
-        index.RelatedFields("needs", [index.SearchField("name")]),
-        index.RelatedFields("organizations", [index.SearchField("name")]),
-        index.RelatedFields("regions", [index.SearchField("name")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_headline", boost=3),
+        index.SearchField("search_details"),
+        index.AutocompleteField("summary"),
         index.FilterField("trl"),
     ]
+    search_prefetch = ("sectors", "needs", "organizations", "regions", "tags")
+    SEARCH_WEIGHTS = {"title": 4, "summary": 3, "classification": 2, "body": 1}
 
     api_fields = [
         APIField("summary"),
@@ -102,6 +103,21 @@ class SolutionPage(Page):
     class Meta:
         verbose_name = "решение"
         verbose_name_plural = "решения"
+
+    def search_document(self):
+        """The searchable text as (weight, text) pairs: title and summary weigh more than the body."""
+        weights = self.SEARCH_WEIGHTS
+        names = [item.name for relation in self.search_prefetch for item in getattr(self, relation).all()]
+        body = self._meta.get_field("body").get_searchable_content(self.body)
+        return [(weights["title"], self.title), (weights["summary"], self.summary),
+                (weights["classification"], " ".join(names)), (weights["body"], " ".join(body))]
+
+    def search_headline(self):
+        return stemmed_text(f"{self.title} {self.summary}")
+
+    def search_details(self):
+        return stemmed_text(" ".join(chunk for weight, chunk in self.search_document()
+                                     if weight < self.SEARCH_WEIGHTS["summary"]))
 
     @property
     def stage(self):

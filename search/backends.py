@@ -1,0 +1,88 @@
+"""Backend configuration: Russian analysis for Elasticsearch/OpenSearch and the fall-back to the database.
+
+Elasticsearch is optional and never a single point of failure: when it is unreachable, candidates come from
+the database backend (always kept up to date alongside) and a warning is logged.
+"""
+import logging
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BACKEND = "default"
+FALLBACK_BACKEND = "database"
+
+# Index settings merged into modelsearch's own (INDEX_SETTINGS): Russian stemming, stop words and ё→е on every
+# analysed field, including the edge n-grams that autocomplete uses.
+RUSSIAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "char_filter": {
+                "yo_to_ye": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]},
+            },
+            "filter": {
+                "russian_stop": {"type": "stop", "stopwords": "_russian_"},
+                "russian_stemmer": {"type": "stemmer", "language": "russian"},
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "char_filter": ["yo_to_ye"],
+                    "filter": ["lowercase", "russian_stop", "russian_stemmer"],
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "char_filter": ["yo_to_ye"],
+                    "filter": ["asciifolding", "lowercase", "edgengram"],
+                },
+            },
+        }
+    }
+}
+
+
+def elasticsearch_backends(url, *, version=9):
+    """WAGTAILSEARCH_BACKENDS for production with Elasticsearch `version` (8 or 9) at `url`."""
+    return {
+        DEFAULT_BACKEND: {
+            "BACKEND": f"modelsearch.backends.elasticsearch{version}",
+            "URLS": [url],
+            "INDEX_PREFIX": "noc_",
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": RUSSIAN_INDEX_SETTINGS,
+        },
+        FALLBACK_BACKEND: database_backend(),
+    }
+
+
+def database_backend():
+    return {"BACKEND": "modelsearch.backends.database", "SEARCH_CONFIG": "russian"}
+
+
+def unavailable_errors():
+    """Exceptions that mean «the search server is not answering» (none when the client is not installed)."""
+    try:
+        from elastic_transport import ConnectionError, ConnectionTimeout, TransportError
+    except ImportError:  # pragma: no cover - the client is a dependency, but stay safe without it
+        return ()
+    return ConnectionError, ConnectionTimeout, TransportError
+
+
+def candidate_ids(queryset, terms, limit):
+    """Ids of up to `limit` objects matching any of the stems, best first by the backend's own ranking."""
+    query_string = " ".join(terms)
+    try:
+        return backend_ids(queryset, query_string, DEFAULT_BACKEND, limit)
+    except unavailable_errors() as error:
+        if FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.warning("Search server unavailable (%s); using the database search backend", error)
+        return backend_ids(queryset, query_string, FALLBACK_BACKEND, limit)
+
+
+def backend_ids(queryset, query_string, backend, limit):
+    results = queryset.search(query_string, operator="or", backend=backend)
+    return [obj.pk for obj in results[:limit]]

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from search import text
 
+PARTIAL_PHRASE = 0.6
+FURTHER_EVIDENCE = 0.25
+
 
 @dataclass
 class Scored:
@@ -26,17 +29,24 @@ def document_fields(search_document):
 
 
 def concept_score(concept, fields):
-    """The best weight × quality with which any field satisfies the concept (0 when none does)."""
-    best = 0.0
+    """How well the fields satisfy the concept (0 when they do not).
+
+    The best field counts fully (weight × quality) and every other matching field adds a share, so a page
+    saying it in its title, summary and body beats one that mentions it once. A phrase («загрязнение
+    воздуха») counts fully when one field holds all its words; otherwise each word found earns a share.
+    """
+    contributions = []
     for weight, stems in fields:
-        if weight <= best:
-            break
         quality = max((concept.stems[stem] for stem in stems & concept.stems.keys()), default=0.0)
         for phrase, phrase_quality in concept.phrases.items():
             if phrase_quality > quality and stems.issuperset(phrase):
                 quality = phrase_quality
-        best = max(best, weight * quality)
-    return best
+        contributions.append(weight * quality)
+    for phrase, phrase_quality in concept.phrases.items():
+        parts = [max((weight for weight, stems in fields if stem in stems), default=0) for stem in phrase]
+        contributions.append(PARTIAL_PHRASE * phrase_quality * sum(parts) / len(phrase))
+    contributions.sort(reverse=True)
+    return contributions[0] + FURTHER_EVIDENCE * sum(contributions[1:]) if contributions else 0.0
 
 
 def rank(concepts, documents, total):

@@ -73,20 +73,22 @@ def allowed_distance(word):
 def closest_word(word):
     """The dictionary word nearest to a misspelt one, or "" when nothing is near enough.
 
-    Candidates share the first letter (typos there are rare and the filter keeps this fast on a large
-    dictionary); ties go to the word sharing the longest beginning with the typed one.
+    Words are compared whole and by stem (so «питььевая» finds «питьевой» through «питьев»). Candidates share
+    the first letter (typos there are rare, and the filter keeps this fast on a large dictionary); ties go to
+    the word sharing the longest beginning with the typed one.
     """
     limit = allowed_distance(word)
     if not limit:
         return ""
+    word_stem = text.stem(word)
     candidates = SearchWord.objects.filter(
-        word__startswith=word[0], length__gte=len(word) - limit, length__lte=len(word) + limit,
-    ).values_list("word", flat=True)
+        word__startswith=word[0], length__gte=len(word) - limit - 3, length__lte=len(word) + limit + 3,
+    ).values_list("word", "stem")
     best, best_key = "", None
-    for candidate in candidates:
-        distance = edit_distance(word, candidate, limit)
+    for candidate, candidate_stem in candidates:
+        distance = min(edit_distance(word, candidate, limit), edit_distance(word_stem, candidate_stem, limit))
         if distance <= limit:
-            key = (distance, -common_prefix(word, candidate), candidate)
+            key = (distance, -common_prefix(word, candidate), len(candidate), candidate)
             if best_key is None or key < best_key:
                 best, best_key = candidate, key
     return best

@@ -6,6 +6,7 @@ the database backend (always kept up to date alongside) and a warning is logged.
 import logging
 
 from django.conf import settings
+from modelsearch.backends.base import FilterFieldError
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +44,17 @@ RUSSIAN_INDEX_SETTINGS = {
 }
 
 
-def elasticsearch_backends(url, *, version=9):
-    """WAGTAILSEARCH_BACKENDS for production with Elasticsearch `version` (8 or 9) at `url`."""
+ENGINES = ("elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
+
+
+def elasticsearch_backends(url, *, engine="elasticsearch9"):
+    """WAGTAILSEARCH_BACKENDS for production: Elasticsearch 8/9 or OpenSearch 2/3 at `url`, the database as
+    fall-back (kept up to date alongside, so search survives the server going away)."""
+    if engine not in ENGINES:
+        raise ValueError(f"ELASTICSEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
     return {
         DEFAULT_BACKEND: {
-            "BACKEND": f"modelsearch.backends.elasticsearch{version}",
+            "BACKEND": f"modelsearch.backends.{engine}",
             "URLS": [url],
             "INDEX_PREFIX": "noc_",
             "TIMEOUT": 5,
@@ -84,5 +91,11 @@ def candidate_ids(queryset, terms, limit):
 
 
 def backend_ids(queryset, query_string, backend, limit):
-    results = queryset.search(query_string, operator="or", backend=backend)
-    return [obj.pk for obj in results[:limit]]
+    try:
+        results = list(queryset.search(query_string, operator="or", backend=backend)[:limit])
+    except FilterFieldError:
+        # Filters the index does not know (taxonomy relations): hand the backend the matching ids instead.
+        ids = list(queryset.values_list("pk", flat=True))
+        plain = queryset.model._default_manager.filter(pk__in=ids)
+        results = list(plain.search(query_string, operator="or", backend=backend)[:limit])
+    return [obj.pk for obj in results]

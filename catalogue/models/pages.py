@@ -108,9 +108,15 @@ class SolutionPage(Page):
         """The searchable text as (weight, text) pairs: title and summary weigh more than the body."""
         weights = self.SEARCH_WEIGHTS
         names = [item.name for relation in self.search_prefetch for item in getattr(self, relation).all()]
-        body = self._meta.get_field("body").get_searchable_content(self.body)
         return [(weights["title"], self.title), (weights["summary"], self.summary),
-                (weights["classification"], " ".join(names)), (weights["body"], " ".join(body))]
+                (weights["classification"], " ".join(names)), (weights["body"], self.body_text())]
+
+    def body_text(self):
+        return " ".join(self._meta.get_field("body").get_searchable_content(self.body))
+
+    def snippet_texts(self):
+        """Where a search result's snippet may come from, in order of preference."""
+        return [self.summary, self.body_text()]
 
     def search_headline(self):
         return stemmed_text(f"{self.title} {self.summary}")

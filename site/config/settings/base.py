@@ -31,6 +31,7 @@ DATABASES = {
     )
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
@@ -152,10 +153,15 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # Used by the PostgreSQL backend; SQLite gets Russian word forms from search.stemming instead.
+        # Used by the PostgreSQL backend; SQLite gets word forms from search.text stems.
         "SEARCH_CONFIG": "russian",
     }
 }
+if ELASTICSEARCH_URL:
+    # Elasticsearch/OpenSearch with Russian analysis; the database backend stays as the fall-back.
+    from search.backends import elasticsearch_backends
+
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, engine=ELASTICSEARCH_ENGINE)
 
 # --- Mail ------------------------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from search import text, vocabulary
 from search.models import SynonymGroup
+from search.ranking import TYPED
 
 SYNONYM_QUALITY = 0.9
 EXTENSION_QUALITY = 0.85
@@ -87,9 +88,9 @@ def group_concepts(tokens, groups):
         label = " ".join(tokens[position:position + size])
         concept = Concept(label=label)
         if size == 1:
-            concept.add_stem(stems[position], 1.0)
+            concept.add_stem(stems[position], TYPED)
         else:
-            concept.phrases[tuple(stems[position:position + size])] = 1.0
+            concept.phrases[tuple(stems[position:position + size])] = TYPED
         for phrase in group:
             if len(phrase) == 1:
                 concept.add_stem(phrase[0], SYNONYM_QUALITY)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from search import text
 
 PARTIAL_PHRASE = 0.6
+TYPED = 1.0  # the quality of the words as typed; synonyms and word-form variants rank lower
 FURTHER_EVIDENCE = 0.25
 
 
@@ -33,20 +34,26 @@ def concept_score(concept, fields):
 
     The best field counts fully (weight × quality) and every other matching field adds a share, so a page
     saying it in its title, summary and body beats one that mentions it once. A phrase («загрязнение
-    воздуха») counts fully when one field holds all its words; otherwise each word found earns a share.
+    воздуха») counts fully in a field holding all its words; spread over fields it earns a discounted share
+    (typed words one by one; a synonym phrase only when all its words occur).
     """
-    contributions = []
-    for weight, stems in fields:
-        quality = max((concept.stems[stem] for stem in stems & concept.stems.keys()), default=0.0)
-        for phrase, phrase_quality in concept.phrases.items():
-            if phrase_quality > quality and stems.issuperset(phrase):
-                quality = phrase_quality
-        contributions.append(weight * quality)
+    per_field = [weight * field_quality(concept, stems) for weight, stems in fields]
+    best = max(per_field, default=0.0)
     for phrase, phrase_quality in concept.phrases.items():
         parts = [max((weight for weight, stems in fields if stem in stems), default=0) for stem in phrase]
-        contributions.append(PARTIAL_PHRASE * phrase_quality * sum(parts) / len(phrase))
-    contributions.sort(reverse=True)
-    return contributions[0] + FURTHER_EVIDENCE * sum(contributions[1:]) if contributions else 0.0
+        if phrase_quality == TYPED or all(parts):
+            best = max(best, PARTIAL_PHRASE * phrase_quality * sum(parts) / len(phrase))
+    if not best:
+        return 0.0
+    return best + FURTHER_EVIDENCE * (sum(per_field) - max(per_field, default=0.0))
+
+
+def field_quality(concept, stems):
+    quality = max((concept.stems[stem] for stem in stems & concept.stems.keys()), default=0.0)
+    for phrase, phrase_quality in concept.phrases.items():
+        if phrase_quality > quality and stems.issuperset(phrase):
+            quality = phrase_quality
+    return quality
 
 
 def rank(concepts, documents, total):

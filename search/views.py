@@ -55,7 +55,7 @@ def without_page(params):
 
 def log_query(request, query, results):
     """Count each typed query once (first page only) so editors see what people look for and what fails."""
-    if results.number != 1 or not query.search_result.query:
+    if request.GET.get("page", "1") != "1" or not query.search_result.query:
         return
     Query.get(query.search_result.query).add_hit()
     if not results.paginator.count:

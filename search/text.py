@@ -10,6 +10,7 @@ import snowballstemmer
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
+MAX_UNSTEMMED = 3
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W_]+")
 _CYRILLIC = re.compile(r"[а-я]")
@@ -42,7 +43,13 @@ _english = snowballstemmer.stemmer("english")
 
 @lru_cache(maxsize=200_000)
 def stem(word):
-    """The Snowball stem of one normalised word; Latin words get the English stemmer."""
+    """The Snowball stem of one normalised word; Latin words get the English stemmer.
+
+    Words of up to three letters are mostly abbreviations (ИИ, ТЭЦ, ЖКХ) and stay whole: stemming «ии» to «и»
+    would turn it into a stop word.
+    """
+    if len(word) <= MAX_UNSTEMMED:
+        return word
     if _CYRILLIC.search(word):
         return _russian.stemWord(word)
     return _english.stemWord(word)

@@ -72,3 +72,20 @@ class ZeroResultQuery(models.Model):
     def record(cls, query_string):
         entry, _created = cls.objects.get_or_create(query_string=query_string[:255])
         cls.objects.filter(pk=entry.pk).update(misses=models.F("misses") + 1, last_seen=timezone.now())
+
+
+class SearchDocument(models.Model):
+    """A searchable object as the ranking reads it: stems per field weight, kept so that scoring candidates
+    needs one query instead of loading pages and parsing their StreamFields."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    stems = models.JSONField(help_text="{weight: 'stem stem …'}")
+
+    class Meta:
+        verbose_name = "поисковый документ"
+        verbose_name_plural = "поисковые документы"
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_document")]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}"

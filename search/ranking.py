@@ -1,13 +1,11 @@
 """Scoring candidates against query concepts, identically whichever backend found them.
 
-A document is a list of (weight, text) fields. A concept scores the best weight × quality over the fields it
+A document is a list of (weight, stem set) fields. A concept scores the best weight × quality over the fields it
 matches; rarer concepts count more (inverse document frequency among the candidates); documents matching more
 of the query's concepts rank first, then the higher score, then the caller's tie order (readiness).
 """
 import math
 from dataclasses import dataclass
-
-from search import text
 
 PARTIAL_PHRASE = 0.6
 TYPED = 1.0  # the quality of the words as typed; synonyms and word-form variants rank lower
@@ -21,12 +19,10 @@ class Scored:
     score: float
 
 
-def document_fields(search_document):
-    """Merge a document's fields into one stem set per weight, heaviest first."""
-    by_weight = {}
-    for weight, chunk in search_document:
-        by_weight.setdefault(weight, set()).update(text.stems(chunk))
-    return sorted(by_weight.items(), key=lambda item: -item[0])
+def document_fields(stems_by_weight):
+    """A stored document ({weight: "stem stem …"}) as one stem set per weight, heaviest first."""
+    return sorted(((float(weight), set(stems.split())) for weight, stems in stems_by_weight.items()),
+                  key=lambda item: -item[0])
 
 
 def concept_score(concept, fields):

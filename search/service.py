@@ -3,15 +3,15 @@
 Pure functions over a queryset and a query string; imports nothing from the catalogue or home apps.
 The configured modelsearch backend (database or Elasticsearch) retrieves a bounded set of candidates for the
 expanded stems; the candidates are then scored uniformly in Python (search.ranking), so every backend ranks
-alike. Objects searched this way provide `search_document()` → [(weight, text)] and may name relations to
-prefetch in `search_prefetch`.
+alike from stored stems (search.documents). Objects searched this way provide `search_document()` →
+[(weight, text)] and may name relations to prefetch in `search_prefetch`.
 """
 import logging
 from dataclasses import dataclass, field
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
-from search import backends, planning, ranking, text
+from search import backends, documents, planning, ranking, text
 from search.text import normalise
 
 __all__ = ["SearchResult", "normalise", "search"]
@@ -49,12 +49,13 @@ def search(queryset, query_text, *, tie_order=()):
 
 
 def load_documents(queryset, ids, tie_order):
-    """(pk, weighted stem sets) for the candidates, in tie order."""
-    model = queryset.model
-    candidates = queryset.filter(pk__in=ids).prefetch_related(*getattr(model, "search_prefetch", ()))
+    """(pk, weighted stem sets) for the candidates still in the queryset, in tie order."""
+    candidates = queryset.filter(pk__in=ids)
     if tie_order:
         candidates = candidates.order_by(*tie_order)
-    return [(obj.pk, ranking.document_fields(obj.search_document())) for obj in candidates]
+    ordered = list(candidates.values_list("pk", flat=True))
+    stored = documents.stems_for(queryset.model, ordered)
+    return [(pk, ranking.document_fields(stored[pk])) for pk in ordered if pk in stored]
 
 
 def promoted_first(queryset, query, ids):

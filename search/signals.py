@@ -1,18 +1,29 @@
-"""Keep the search dictionary in step with published content."""
-from django.db.models.signals import post_save
+"""Keep the search dictionary and the stored ranking documents in step with published content."""
+from django.db.models.signals import post_delete, post_save
 from modelsearch.index import get_indexed_models
 
-from search import vocabulary
+from search import documents, vocabulary
 
 
-def learn_words(sender, instance, raw=False, **kwargs):
-    # Drafts and private pages must not leak words into suggestions shown to the public.
-    if raw or not getattr(instance, "live", True):
+def on_save(sender, instance, raw=False, **kwargs):
+    if raw:
         return
-    vocabulary.add_document(instance)
+    # Drafts and private pages must not leak words into suggestions shown to the public.
+    if not getattr(instance, "live", True):
+        documents.forget(instance)
+        return
+    search_document = instance.search_document()
+    vocabulary.add_words(vocabulary.document_words(chunk for _weight, chunk in search_document))
+    documents.store(instance, search_document)
+
+
+def on_delete(sender, instance, **kwargs):
+    documents.forget(instance)
 
 
 def connect():
     for model in get_indexed_models():
         if hasattr(model, "search_document"):
-            post_save.connect(learn_words, sender=model, dispatch_uid=f"search-words-{model._meta.label}")
+            label = model._meta.label
+            post_save.connect(on_save, sender=model, dispatch_uid=f"search-save-{label}")
+            post_delete.connect(on_delete, sender=model, dispatch_uid=f"search-delete-{label}")

@@ -28,19 +28,10 @@ def add_words(found):
         ignore_conflicts=True, batch_size=500)
 
 
-def add_document(obj):
-    """Learn the words of one searchable object (called when it is saved live)."""
-    add_words(document_words(chunk for _weight, chunk in obj.search_document()))
-
-
-def rebuild(objects):
-    """Replace the dictionary with the words of these objects (the live, searchable ones)."""
-    found = set()
-    for obj in objects:
-        found |= document_words(chunk for _weight, chunk in obj.search_document())
+def replace_all(found):
+    """Make these words the whole dictionary."""
     SearchWord.objects.all().delete()
     add_words(found)
-    return len(found)
 
 
 def extensions(stems):
@@ -65,7 +56,7 @@ def known_stems(stems):
 
 
 def allowed_distance(word):
-    if len(word) <= 4:
+    if len(word) <= 3:
         return 0
     return 1 if len(word) <= 7 else 2
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from modelsearch.index import get_indexed_models
 
-from search import vocabulary
+from search import documents, vocabulary
 
 
 def live_searchable_objects():
@@ -14,8 +14,15 @@ def live_searchable_objects():
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search dictionary (typo correction, prefixes) from live content; run after update_index."
+    help = ("Rebuild the search dictionary (typos, prefixes) and the stored ranking documents from live "
+            "content; run after update_index and after bulk imports.")
 
     def handle(self, *args, **options):
-        count = vocabulary.rebuild(live_searchable_objects())
-        self.stdout.write(f"Search dictionary: {count} words")
+        words, rows = set(), []
+        for obj in live_searchable_objects():
+            search_document = obj.search_document()
+            words |= vocabulary.document_words(chunk for _weight, chunk in search_document)
+            rows.append(documents.row_for(obj, search_document))
+        vocabulary.replace_all(words)
+        documents.replace_all(rows)
+        self.stdout.write(f"Search dictionary: {len(words)} words; ranking documents: {len(rows)}")

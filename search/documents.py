@@ -5,9 +5,11 @@ StreamFields per search. Rows follow saves (search/signals.py) and are rebuilt b
 a candidate without a row (imported with signals off, say) gets one on first use.
 """
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Sum
+from django.db.models.functions import Cast
 
 from search import text
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchPosting
 
 
 def stems_by_weight(search_document):
@@ -25,8 +27,19 @@ def row_for(obj, search_document=None):
 
 def store(obj, search_document=None):
     row = row_for(obj, search_document)
-    SearchDocument.objects.update_or_create(content_type=row.content_type, object_id=row.object_id,
-                                            defaults={"stems": row.stems})
+    document, _created = SearchDocument.objects.update_or_create(
+        content_type=row.content_type, object_id=row.object_id, defaults={"stems": row.stems})
+    document.postings.all().delete()
+    SearchPosting.objects.bulk_create(postings_for(document))
+
+
+def postings_for(document):
+    """One posting per distinct stem, carrying the heaviest weight it occurs with."""
+    heaviest = {}
+    for weight, stems in document.stems.items():
+        for stem in stems.split():
+            heaviest[stem] = max(heaviest.get(stem, 0), float(weight))
+    return [SearchPosting(document=document, stem=stem[:64], weight=weight) for stem, weight in heaviest.items()]
 
 
 def forget(obj):
@@ -36,7 +49,28 @@ def forget(obj):
 
 def replace_all(rows):
     SearchDocument.objects.all().delete()
-    SearchDocument.objects.bulk_create(rows, batch_size=500)
+    add_rows(rows)
+
+
+def add_rows(rows):
+    created = SearchDocument.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+    saved = SearchDocument.objects.filter(content_type__in={row.content_type_id for row in created},
+                                          object_id__in=[row.object_id for row in created], postings=None)
+    SearchPosting.objects.bulk_create([posting for document in saved for posting in postings_for(document)],
+                                      batch_size=2000)
+
+
+def candidate_ids(queryset, stems, limit):
+    """Ids of up to `limit` objects of the queryset containing any of the stems, the heaviest matches first:
+    an index lookup in the postings, the same on SQLite and PostgreSQL."""
+    keys = queryset.annotate(search_key=Cast("pk", CharField())).values("search_key")
+    rows = (SearchPosting.objects
+            .filter(stem__in=stems, document__content_type=ContentType.objects.get_for_model(queryset.model),
+                    document__object_id__in=keys)
+            .values("document__object_id").annotate(score=Sum("weight"), hits=Count("pk"))
+            .order_by("-hits", "-score", "document__object_id")[:limit])
+    field = queryset.model._meta.pk
+    return [field.to_python(row["document__object_id"]) for row in rows]
 
 
 def stems_for(model, ids):
@@ -50,6 +84,6 @@ def stems_for(model, ids):
         objects = model._default_manager.filter(pk__in=missing).prefetch_related(
             *getattr(model, "search_prefetch", ()))
         rows = [row_for(obj) for obj in objects]
-        SearchDocument.objects.bulk_create(rows, ignore_conflicts=True)
+        add_rows(rows)
         found.update({by_key[row.object_id]: row.stems for row in rows})
     return found

@@ -89,3 +89,20 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class SearchPosting(models.Model):
+    """One stem of one stored document with its heaviest field weight: the database's inverted index, so
+    candidates are found through an index lookup on every database, whatever the catalogue's size."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="postings")
+    stem = models.CharField(max_length=64)
+    weight = models.FloatField()
+
+    class Meta:
+        verbose_name = "вхождение слова"
+        verbose_name_plural = "вхождения слов"
+        indexes = [models.Index(fields=["stem", "document"], name="search_posting_stem")]
+
+    def __str__(self):
+        return self.stem

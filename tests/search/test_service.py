@@ -95,3 +95,24 @@ def test_hostile_input_never_breaks_search(catalogue, hostile):
 
 def test_long_query_is_answered(catalogue):
     assert ranked("очистка шахтных вод " * 500)[0] in {"mine-water", "wetland"}
+
+
+def test_edited_page_is_found_by_its_new_words(catalogue):
+    page = catalogue["lighting"]
+    assert ranked("фонари на опорах") == ["street-lighting"]  # «фонарь» is a starter synonym of «светильник»
+    page.summary = "Светодиодные прожекторы для стадионов."
+    page.save_revision().publish()
+    assert ranked("прожекторы") == ["street-lighting"]
+
+
+def test_rebuild_restores_what_search_needs(catalogue):
+    from django.core.management import call_command
+
+    from search.models import SearchDocument, SearchPosting, SearchWord
+
+    SearchDocument.objects.all().delete()
+    SearchWord.objects.all().delete()
+    call_command("rebuild_search_vocabulary", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchDocument.objects.count() == len(catalogue)
+    assert SearchPosting.objects.filter(stem="беспилотник").count() == 1
+    assert ranked("беспилотники")[0] == "drone-survey"

@@ -48,3 +48,16 @@ def test_editors_see_synonyms_and_missed_queries(admin_client, catalogue):
     assert synonyms.status_code == misses.status_code == 200
     assert "теплоэлектроцентраль" in synonyms.content.decode()
     assert "квантовый телепорт" in misses.content.decode()
+
+
+def test_migrating_a_site_with_content_builds_search_data(catalogue):
+    from django.apps import apps
+
+    from search.models import SearchDocument
+    from search.signals import fill_if_empty
+
+    SearchDocument.objects.all().delete()
+    SearchWord.objects.all().delete()
+    fill_if_empty(apps.get_app_config("search"), verbosity=0)
+    assert SearchDocument.objects.count() == len(catalogue)
+    assert SearchWord.objects.filter(word="беспилотников").exists()

@@ -212,9 +212,8 @@ class CatalogueQuery:
     @property
     def search_result(self):
         if self._search is None and self.filters.q:
-            # Search backends filter only on indexed fields, so hand them the matching ids, not the joins.
-            ids = list(self.filtered().values_list("pk", flat=True))
-            self._search = search_service.search(SolutionPage.objects.filter(id__in=ids), self.filters.q)
+            self._search = search_service.search(self.filtered(), self.filters.q,
+                                                 tie_order=SORT_ORDERINGS["readiness"])
         return self._search
 
     def matching_ids_query(self):

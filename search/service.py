@@ -1,13 +1,25 @@
 """The one search service: Russian text in, ranked ids out, for any indexed queryset.
 
 Pure functions over a queryset and a query string; imports nothing from the catalogue or home apps.
+The configured modelsearch backend (database or Elasticsearch) retrieves a bounded set of candidates for the
+expanded stems; the candidates are then scored uniformly in Python (search.ranking), so every backend ranks
+alike from stored stems (search.documents). Objects searched this way provide `search_document()` →
+[(weight, text)] and may name relations to prefetch in `search_prefetch`.
 """
-import re
+import logging
 from dataclasses import dataclass, field
 
-MAX_QUERY_LENGTH = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_NOT_WORD = re.compile(r"[^\w\s-]+")
+from wagtail.contrib.search_promotions.models import SearchPromotion
+
+from search import backends, documents, planning, ranking, text
+from search.text import normalise
+
+__all__ = ["SearchResult", "normalise", "search"]
+
+logger = logging.getLogger(__name__)
+
+CANDIDATE_LIMIT = 300
+MAX_BACKEND_TERMS = 80
 
 
 @dataclass
@@ -15,20 +27,48 @@ class SearchResult:
     query: str
     ids: list = field(default_factory=list)
     corrected_query: str = ""
+    terms: frozenset = frozenset()  # stems to highlight in snippets, word forms and synonyms included
 
 
-def normalise(text):
-    """Lower-case, ё→е, no control characters or FTS operators, bounded length."""
-    text = _CONTROL.sub(" ", text or "")[:MAX_QUERY_LENGTH * 5]
-    text = text.lower().replace("ё", "е")
-    text = _NOT_WORD.sub(" ", text)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+def search(queryset, query_text, *, tie_order=()):
+    """Rank the objects of an indexed queryset for a text query; an empty query matches nothing.
 
-
-def search(queryset, text):
-    """Rank the objects of an indexed queryset for a text query; an empty query matches nothing."""
-    query = normalise(text)
-    if not query:
+    `tie_order` orders equally relevant objects (the catalogue passes readiness first).
+    """
+    query = normalise(query_text)
+    query_plan = planning.plan(query) if query else None
+    if not query_plan or not query_plan.concepts:
         return SearchResult(query=query)
-    hits = queryset.search(query, operator="or")
-    return SearchResult(query=query, ids=[obj.pk for obj in hits])
+    candidate_ids = backends.candidate_ids(queryset, query_plan.backend_terms()[:MAX_BACKEND_TERMS],
+                                           CANDIDATE_LIMIT)
+    documents = load_documents(queryset, candidate_ids, tie_order)
+    ids = ranking.rank(query_plan.concepts, documents, total=queryset.count())
+    return SearchResult(query=query, ids=promoted_first(queryset, query, ids),
+                        corrected_query=query_plan.corrected_query,
+                        terms=frozenset(query_plan.highlight_stems()))
+
+
+def load_documents(queryset, ids, tie_order):
+    """(pk, weighted stem sets) for the candidates still in the queryset, in tie order."""
+    candidates = queryset.filter(pk__in=ids)
+    if tie_order:
+        candidates = candidates.order_by(*tie_order)
+    ordered = list(candidates.values_list("pk", flat=True))
+    stored = documents.stems_for(queryset.model, ordered)
+    return [(pk, ranking.document_fields(stored[pk])) for pk in ordered if pk in stored]
+
+
+def promoted_first(queryset, query, ids):
+    """Pages editors pinned for this exact query (search promotions) lead, in their order."""
+    pinned = list(SearchPromotion.objects.filter(query__query_string=query, page__isnull=False)
+                  .order_by("sort_order").values_list("page_id", flat=True))
+    if not pinned:
+        return ids
+    allowed = set(queryset.filter(pk__in=pinned).values_list("pk", flat=True))
+    pinned = [pk for pk in pinned if pk in allowed]
+    return pinned + [pk for pk in ids if pk not in set(pinned)]
+
+
+def highlight_terms(query_text):
+    """Stems of a query alone, for highlighting when no search ran (e.g. a snippet of a known page)."""
+    return frozenset(text.stems(normalise(query_text)))

@@ -20,6 +20,7 @@ from catalogue.blocks import StoryBlock
 from catalogue.models.taxonomy import Need, Organization, Sector
 from catalogue.outputs.sitemap import ListingSitemapMixin
 from catalogue.outputs.structured_data import solution_json_ld
+from search.text import stemmed_text
 
 
 class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
@@ -132,16 +133,16 @@ class SolutionPage(RoutablePageMixin, Page):
         FieldPanel("contact"),
     ]
 
+    # The backends index Snowball stems (search.text) so word forms meet on SQLite too; search.service
+    # re-scores the candidates from search_document() with these weights, identically on every backend.
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.RelatedFields("sectors", [index.SearchField("name")]),
-        index.RelatedFields("needs", [index.SearchField("name")]),
-        index.RelatedFields("organizations", [index.SearchField("name")]),
-        index.RelatedFields("regions", [index.SearchField("name")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_headline", boost=3),
+        index.SearchField("search_details"),
+        index.AutocompleteField("summary"),
         index.FilterField("trl"),
     ]
+    search_prefetch = ("sectors", "needs", "organizations", "regions", "tags")
+    SEARCH_WEIGHTS = {"title": 4, "summary": 3, "classification": 2, "body": 1}
 
     # The public API item (/api/v2/solutions/); `body` and `contact` only in the detail view.
     api_fields = [
@@ -175,6 +176,26 @@ class SolutionPage(RoutablePageMixin, Page):
         context["related_solutions"] = related_solutions(self)
         context["stages"] = readiness.STAGES
         return context
+    def search_document(self):
+        """The searchable text as (weight, text) pairs: title and summary weigh more than the body."""
+        weights = self.SEARCH_WEIGHTS
+        names = [item.name for relation in self.search_prefetch for item in getattr(self, relation).all()]
+        return [(weights["title"], self.title), (weights["summary"], self.summary),
+                (weights["classification"], " ".join(names)), (weights["body"], self.body_text())]
+
+    def body_text(self):
+        return " ".join(self._meta.get_field("body").get_searchable_content(self.body))
+
+    def snippet_texts(self):
+        """Where a search result's snippet may come from, in order of preference."""
+        return [self.summary, self.body_text()]
+
+    def search_headline(self):
+        return stemmed_text(f"{self.title} {self.summary}")
+
+    def search_details(self):
+        return stemmed_text(" ".join(chunk for weight, chunk in self.search_document()
+                                     if weight < self.SEARCH_WEIGHTS["summary"]))
 
     @property
     def stage(self):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
     path("", include("catalogue.urls")),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -17,7 +17,7 @@ def test_home_shows_live_figures_and_entry_points(client):
     assert "С чем вы столкнулись?" in html
     assert 'href="/catalogue/need/ochistka-shakhtnykh-vod/"' in html
     assert 'href="/catalogue/sector/ekologiia/"' in html
-    assert 'action="/catalogue/"' in html and 'name="q"' in html
+    assert 'action="/search/"' in html and 'name="q"' in html
     assert "257 вузов" in html
 
 

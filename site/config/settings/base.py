@@ -33,6 +33,7 @@ DATABASES = {
     )
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # True when a reverse proxy (nginx) in front of gunicorn appends the client's address to X-Forwarded-For.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
@@ -237,10 +238,15 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # Used by the PostgreSQL backend; SQLite gets Russian word forms from search.stemming instead.
+        # Used by the PostgreSQL backend; SQLite gets word forms from search.text stems.
         "SEARCH_CONFIG": "russian",
     }
 }
+if ELASTICSEARCH_URL:
+    # Elasticsearch/OpenSearch with Russian analysis; the database backend stays as the fall-back.
+    from search.backends import elasticsearch_backends
+
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, engine=ELASTICSEARCH_ENGINE)
 
 # --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
 def cache_settings(redis_url):

@@ -1,0 +1,106 @@
+"""Search latency on a large synthetic catalogue (default 10,000 solutions) in a fresh test database.
+
+    .venv/bin/python bench/latency.py [--size 10000]              # uses DATABASE_URL (SQLite by default)
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/noc_search .venv/bin/python bench/latency.py
+
+Solutions are recombined from the relevance corpus's words, so common words are common and rare words rare.
+Every relevance query runs through CatalogueQuery (first page of results, as the search page asks); prints
+p50/p95 and queries per search. Prints figures; asserts nothing.
+"""
+import argparse
+import json
+import logging
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent.parent / "shared" / "relevance"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--extra", default=ROOT / "bench" / "relevance_extra.json")
+    args = parser.parse_args()
+    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        corpus, queries = load_set(args.extra)
+        started = time.perf_counter()
+        build_catalogue(corpus, args.size)
+        print(f"{connection.vendor}: {args.size} solutions built and indexed in {time.perf_counter() - started:.0f} s")
+        measure(connection, [item["q"] for item in queries])
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def load_set(extra):
+    corpus = json.loads((SHARED / "dev_corpus.json").read_text())
+    queries = json.loads((SHARED / "dev_queries.json").read_text())
+    more = json.loads(Path(extra).read_text())
+    return corpus + more["corpus"], queries + more["queries"]
+
+
+def build_catalogue(corpus, size):
+    """Pages added without per-save indexing, then indexed and the dictionary rebuilt in bulk."""
+    from django.core.management import call_command
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    from catalogue.models import CatalogueIndexPage, Need, Sector, SolutionPage
+    from search.signals import on_save
+
+    post_save.disconnect(post_save_signal_handler, sender=SolutionPage)
+    post_save.disconnect(on_save, sender=SolutionPage, dispatch_uid="search-save-catalogue.SolutionPage")
+    rng = random.Random(10_000)
+    words = " ".join(f"{item['title']} {item['summary']} {item['body']}" for item in corpus).split()
+    sectors = [Sector.objects.get_or_create(name=name)[0] for name in {s for i in corpus for s in i["sectors"]}]
+    needs = [Need.objects.get_or_create(name=name)[0] for name in {n for i in corpus for n in i["needs"]}]
+    index = CatalogueIndexPage.objects.get()
+    for number in range(size):
+        base = corpus[number % len(corpus)]
+        page = SolutionPage(
+            title=f"{base['title']} {' '.join(rng.sample(words, 2))}", slug=f"s{number}",
+            summary=f"{base['summary']} {' '.join(rng.sample(words, 8))}", trl=rng.randint(1, 9),
+            body=[{"type": "paragraph", "value": f"<p>{' '.join(rng.sample(words, 40))}</p>"}],
+            sectors=rng.sample(sectors, 2), needs=rng.sample(needs, 1))
+        index.add_child(instance=page)
+    call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("rebuild_search_vocabulary", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def measure(connection, queries):
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from catalogue.query import CatalogueQuery
+
+    timings, sql = [], []
+    for query in queries * 2:
+        params = QueryDict(mutable=True)
+        params["q"] = query
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            list(CatalogueQuery.from_params(params).results()[:10])
+            timings.append((time.perf_counter() - started) * 1000)
+        sql.append(len(captured.captured_queries))
+    timings.sort()
+    print(f"{connection.vendor}: {len(timings)} searches, p50 {timings[len(timings) // 2]:.0f} ms, "
+          f"p95 {timings[int(0.95 * (len(timings) - 1))]:.0f} ms, max {timings[-1]:.0f} ms, "
+          f"SQL queries per search ≤ {max(sql)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""From a typed query to concepts: one per meaningful word or synonym phrase, each with the stems that satisfy it.
+
+Every backend receives the same expanded stems, and every candidate is scored against the same concepts, so
+word forms, synonyms, prefixes and typo corrections behave identically on SQLite, PostgreSQL and Elasticsearch.
+"""
+from dataclasses import dataclass, field
+
+from search import text, vocabulary
+from search.models import SynonymGroup
+from search.ranking import TYPED
+
+SYNONYM_QUALITY = 0.9
+EXTENSION_QUALITY = 0.85
+SHORTENING_QUALITY = 0.8
+MIN_SHORTENED_STEM = 5
+MAX_SHORTENING = 3
+
+
+@dataclass
+class Concept:
+    """One thing the person asked for, satisfied by any of its stems or phrases (quality 0–1 each)."""
+
+    label: str
+    stems: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)
+
+    def add_stem(self, stem, quality):
+        if quality > self.stems.get(stem, 0):
+            self.stems[stem] = quality
+
+
+@dataclass
+class QueryPlan:
+    query: str
+    concepts: list
+    corrected_query: str = ""
+
+    def backend_terms(self):
+        """Every stem any concept accepts, for an OR query to the backend."""
+        terms = {}
+        for concept in self.concepts:
+            terms.update(dict.fromkeys(concept.stems))
+            for phrase in concept.phrases:
+                terms.update(dict.fromkeys(phrase))
+        return list(terms)
+
+    def highlight_stems(self):
+        return set(self.backend_terms())
+
+
+def plan(query):
+    """The concepts of a normalised query, with typos corrected against the dictionary of published words."""
+    tokens = [word for word in query.split() if word not in text.STOP_WORDS][:text.MAX_QUERY_WORDS]
+    groups = synonym_phrases()
+    synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
+    tokens, corrected = correct_typos(tokens, synonym_stems)
+    concepts = group_concepts(tokens, groups)
+    expand_word_forms(concepts)
+    return QueryPlan(query=query, concepts=concepts, corrected_query=" ".join(tokens) if corrected else "")
+
+
+def synonym_phrases():
+    return [group.phrases() for group in SynonymGroup.objects.all()]
+
+
+def correct_typos(tokens, synonym_stems):
+    """Replace words whose stem nothing published contains by the closest published word."""
+    token_stems = [text.stem(token) for token in tokens]
+    known = vocabulary.known_stems(token_stems)
+    extended = vocabulary.extensions([stem for stem in token_stems if stem not in known])
+    result, corrected = [], False
+    for token, stem in zip(tokens, token_stems, strict=True):
+        if stem in known or stem in synonym_stems or extended.get(stem) or token.isdigit():
+            result.append(token)
+            continue
+        replacement = vocabulary.closest_word(token)
+        corrected = corrected or bool(replacement)
+        result.append(replacement or token)
+    return result, corrected
+
+
+def group_concepts(tokens, groups):
+    """One concept per word, or per synonym phrase found in the query (longest first)."""
+    stems = [text.stem(token) for token in tokens]
+    concepts, position = [], 0
+    while position < len(tokens):
+        group, size = longest_synonym_at(stems, position, groups)
+        label = " ".join(tokens[position:position + size])
+        concept = Concept(label=label)
+        if size == 1:
+            concept.add_stem(stems[position], TYPED)
+        else:
+            concept.phrases[tuple(stems[position:position + size])] = TYPED
+        for phrase in group:
+            if len(phrase) == 1:
+                concept.add_stem(phrase[0], SYNONYM_QUALITY)
+            elif phrase not in concept.phrases:
+                concept.phrases[phrase] = SYNONYM_QUALITY
+        concepts.append(concept)
+        position += size
+    return concepts
+
+
+def longest_synonym_at(stems, position, groups):
+    best_group, best_size = [], 1
+    for group in groups:
+        for phrase in group:
+            size = len(phrase)
+            if size >= best_size and tuple(stems[position:position + size]) == phrase:
+                if size > best_size or not best_group:
+                    best_group, best_size = group, size
+                elif size == best_size:
+                    best_group = best_group + group
+    return best_group, best_size
+
+
+def expand_word_forms(concepts):
+    """Let a stem match longer and slightly shorter dictionary stems: «анкер» ~ «анкерн» (анкерного)."""
+    singles = {stem for concept in concepts for stem in concept.stems}
+    extended = vocabulary.extensions(singles)
+    shortenings = {stem: [stem[:size] for size in range(max(MIN_SHORTENED_STEM, len(stem) - MAX_SHORTENING),
+                                                         len(stem))]
+                   for stem in singles}
+    known_short = vocabulary.known_stems(short for options in shortenings.values() for short in options)
+    for concept in concepts:
+        for stem, quality in list(concept.stems.items()):
+            for longer in extended.get(stem, ()):
+                concept.add_stem(longer, quality * EXTENSION_QUALITY)
+            for shorter in shortenings[stem]:
+                if shorter in known_short:
+                    concept.add_stem(shorter, quality * SHORTENING_QUALITY)

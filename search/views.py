@@ -1,0 +1,94 @@
+"""The search page (/search/) and its autocomplete endpoint: thin views over CatalogueQuery."""
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+
+from catalogue.models import Need
+from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
+from search import highlight, text, vocabulary
+from search.models import ZeroResultQuery
+
+RESULTS_PER_PAGE = 10
+SUGGESTIONS = 6
+POPULAR_NEEDS = 8
+MIN_SUGGEST_LENGTH = 2
+
+
+@require_GET
+def search_page(request):
+    try:
+        query = CatalogueQuery.from_params(request.GET, ignore=("page",))
+    except CatalogueQueryError as error:
+        return render(request, "search/search.html", {"errors": error.errors, "popular_needs": popular_needs()},
+                      status=400)
+    if not query.filters.q:
+        return render(request, "search/search.html", {"popular_needs": popular_needs()})
+    results = Paginator(query.results(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    search_result = query.search_result
+    terms = search_result.terms if search_result else frozenset()
+    log_query(request, query, results)
+    context = {
+        "query": query,
+        "q": query.filters.q,
+        "search_result": search_result,
+        "results": results,
+        "items": [{"solution": solution, "snippet": highlight.snippet(solution.snippet_texts(), terms)}
+                  for solution in results],
+        "facets": query.facets(),
+        "filters": query.filters,
+        "base_query": without_page(request.GET),
+        "popular_needs": popular_needs() if not results.paginator.count else [],
+        "closest_words": closest_words(search_result) if not results.paginator.count else [],
+    }
+    return render(request, "search/search.html", context)
+
+
+def without_page(params):
+    """The current query string minus the page number, for pagination links."""
+    params = params.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def log_query(request, query, results):
+    """Count each typed query once (first page only) so editors see what people look for and what fails."""
+    if request.GET.get("page", "1") != "1" or not query.search_result.query:
+        return
+    Query.get(query.search_result.query).add_hit()
+    if not results.paginator.count:
+        ZeroResultQuery.record(query.search_result.query)
+
+
+def popular_needs():
+    """Needs with the most live solutions: a way forward when the words found nothing."""
+    return (Need.objects.annotate(live=Count("solutions", filter=Q(solutions__live=True)))
+            .filter(live__gt=0).order_by("-live", "name")[:POPULAR_NEEDS])
+
+
+def closest_words(search_result):
+    """Published words close to what was typed, offered as new searches."""
+    if not search_result:
+        return []
+    found = []
+    for word in search_result.query.split():
+        if word in text.STOP_WORDS:
+            continue
+        candidate = vocabulary.closest_word(word)
+        if candidate and candidate != word and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+@require_GET
+def suggest(request):
+    """Titles of the best matches for what has been typed so far, as JSON for the search box."""
+    typed = text.normalise(request.GET.get("q", ""))
+    if len(typed) < MIN_SUGGEST_LENGTH:
+        return JsonResponse({"query": typed, "suggestions": []})
+    query = CatalogueQuery(Filters(q=typed))
+    suggestions = [{"title": page.title, "url": page.url} for page in query.results()[:SUGGESTIONS]]
+    return JsonResponse({"query": typed, "suggestions": suggestions})
+

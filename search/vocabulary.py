@@ -1,0 +1,111 @@
+"""The dictionary of words that occur in published content: prefixes of stems and typo correction.
+
+Kept in the database so every backend (SQLite, PostgreSQL, Elasticsearch) corrects typos the same way.
+"""
+from django.db.models import Q
+
+from search import text
+from search.models import SearchWord
+
+MAX_WORD_LENGTH = 64
+MIN_PREFIX_STEM = 4  # shorter stems would expand to half the dictionary («вод» → «водител»)
+MAX_PREFIX_EXPANSIONS = 30
+
+
+def document_words(texts):
+    """The distinct dictionary-worthy words of some texts (no stop words, numbers or one-letter noise)."""
+    found = set()
+    for chunk in texts:
+        for word in text.words(chunk):
+            if 2 <= len(word) <= MAX_WORD_LENGTH and not word.isdigit() and word not in text.STOP_WORDS:
+                found.add(word)
+    return found
+
+
+def add_words(found):
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, stem=text.stem(word), length=len(word)) for word in found],
+        ignore_conflicts=True, batch_size=500)
+
+
+def replace_all(found):
+    """Make these words the whole dictionary."""
+    SearchWord.objects.all().delete()
+    add_words(found)
+
+
+def extensions(stems):
+    """Known stems that continue each given stem («анкер» → «анкерн»), by the stem they extend."""
+    long_enough = [stem for stem in stems if len(stem) >= MIN_PREFIX_STEM]
+    if not long_enough:
+        return {}
+    condition = Q()
+    for stem in long_enough:
+        condition |= Q(stem__startswith=stem)
+    found = {stem: set() for stem in long_enough}
+    rows = SearchWord.objects.filter(condition).values_list("stem", flat=True).distinct()
+    for known in rows[:MAX_PREFIX_EXPANSIONS * len(long_enough)]:
+        for stem in long_enough:
+            if known.startswith(stem) and known != stem and len(found[stem]) < MAX_PREFIX_EXPANSIONS:
+                found[stem].add(known)
+    return found
+
+
+def known_stems(stems):
+    return set(SearchWord.objects.filter(stem__in=set(stems)).values_list("stem", flat=True).distinct())
+
+
+def allowed_distance(word):
+    if len(word) <= 3:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def closest_word(word):
+    """The dictionary word nearest to a misspelt one, or "" when nothing is near enough.
+
+    Words are compared whole and by stem (so «питььевая» finds «питьевой» through «питьев»). Candidates share
+    the first letter (typos there are rare, and the filter keeps this fast on a large dictionary); ties go to
+    the word sharing the longest beginning with the typed one.
+    """
+    limit = allowed_distance(word)
+    if not limit:
+        return ""
+    word_stem = text.stem(word)
+    candidates = SearchWord.objects.filter(
+        word__startswith=word[0], length__gte=len(word) - limit - 3, length__lte=len(word) + limit + 3,
+    ).values_list("word", "stem")
+    best, best_key = "", None
+    for candidate, candidate_stem in candidates:
+        distance = min(edit_distance(word, candidate, limit), edit_distance(word_stem, candidate_stem, limit))
+        if distance <= limit:
+            key = (distance, -common_prefix(word, candidate), len(candidate), candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+    return best
+
+
+def common_prefix(first, second):
+    size = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        size += 1
+    return size
+
+
+def edit_distance(first, second, limit):
+    """Damerau–Levenshtein distance (adjacent swaps count once), giving up early beyond `limit`."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous_previous, previous = None, list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous_previous, previous = previous, current
+    return previous[-1]

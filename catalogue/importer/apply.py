@@ -13,7 +13,7 @@ WRITE_BATCH_SIZE = 200
 def apply_plan(plan, parent, progress=None, index_progress=None):
     """Write the plan's creates and updates under `parent`; all of them or, on any error, none.
 
-    `progress(done, total)` is called after each batch; pages are loaded a batch at a time and dropped after it.
+    `progress(done, total)` is called after each row; pages are loaded a batch at a time and dropped after it.
     Returns the ids of the pages written.
     """
     writes = plan.writes
@@ -25,10 +25,10 @@ def apply_plan(plan, parent, progress=None, index_progress=None):
             for item in batch:
                 page = pages[item.page_id] if item.page_id else None
                 written.append(write_row(item.row, page, parent, names))
+                if progress:
+                    progress(len(written), len(writes))
             # With DEBUG on, Django keeps every query of the process in memory; an import runs hundreds of thousands.
             reset_queries()
-            if progress:
-                progress(len(written), len(writes))
         reindex(SolutionPage, written, index_progress)
     return written
 

@@ -60,7 +60,6 @@ class Command(BaseCommand):
         reported = {"at": 0}
 
         def report(done, total):
-            # Batches are smaller than the interval, so report when a multiple of PROGRESS_EVERY is crossed.
             if done - reported["at"] >= PROGRESS_EVERY or done == total:
                 reported["at"] = done
                 self.stderr.write(f"{label}: {done} из {total}")

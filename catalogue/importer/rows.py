@@ -80,7 +80,7 @@ def validate_source(source):
     for record in source.records:
         row, row_errors = _validate_record(record, source.is_csv)
         if row and row.slug in first_seen:
-            row_errors.append(RowError(row.where, "slug", f"повторяется: тот же slug уже в {first_seen[row.slug]}"))
+            row_errors.append(RowError(row.where, "slug", f"повторяется (впервые: {first_seen[row.slug]})"))
         elif row:
             first_seen[row.slug] = record.where
         errors.extend(row_errors)

@@ -235,7 +235,7 @@ def test_missing_required_key_and_duplicate_slug_are_reported_together(tmp_path)
     output = run_failing_import(write_json(tmp_path, rows))
 
     assert "Запись 2 («no-title»), поле «title»: обязательное поле отсутствует" in output
-    assert "Запись 3 («mine-water»), поле «slug»: повторяется: тот же slug уже в запись 1" in output
+    assert "Запись 3 («mine-water»), поле «slug»: повторяется (впервые: запись 1)" in output
     assert SolutionPage.objects.count() == 0
 
 

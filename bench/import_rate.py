@@ -99,13 +99,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"],
+                        help="PostgreSQL runs only when DATABASE_URL points to a server")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child_import(args.child)
 
     database_url = os.environ.get("DATABASE_URL", "")
-    postgres = ScratchPostgres(database_url) if database_url.startswith(("postgres://", "postgresql://")) else None
+    on_postgres = "postgresql" in args.databases and database_url.startswith(("postgres://", "postgresql://"))
+    postgres = ScratchPostgres(database_url) if on_postgres else None
     print(f"CPUs: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
     print("| database   |      N | import s | rows/s | rows/CPU-s | peak MB | re-run rows/s | re-run MB |")
     print("|------------|--------|----------|--------|------------|---------|---------------|-----------|")
@@ -113,7 +116,8 @@ def main():
         for n in args.sizes:
             path = Path(folder) / f"catalogue-{n}.json"
             path.write_text(json.dumps(generate_catalogue(n, args.seed), ensure_ascii=False), encoding="utf-8")
-            measure("SQLite", sqlite_url(folder, n), path, n)
+            if "sqlite" in args.databases:
+                measure("SQLite", sqlite_url(folder, n), path, n)
             if postgres:
                 postgres.recreate()
                 try:

@@ -8,7 +8,9 @@ import logging
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
+from modelcluster.fields import ParentalManyToManyField
 from modelsearch.backends import get_search_backends_with_name
+from modelsearch.index import RelatedFields
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -35,13 +37,26 @@ def reindex(model, ids, progress=None):
     """Index these objects in every auto-updated search backend and refresh their reference index entries."""
     done = 0
     for chunk in batched(ids, INDEX_CHUNK_SIZE):
-        objects = list(model.get_indexed_objects().filter(pk__in=chunk))
+        objects = list(indexed_objects(model).filter(pk__in=chunk))
         _add_to_search_backends(model, objects)
         for obj in objects:
             ReferenceIndex.create_or_update_for_object(obj)
         done += len(chunk)
         if progress:
             progress(done, len(ids))
+
+
+def indexed_objects(model):
+    """The model's indexed queryset, with its parental many-to-many relations prefetched as well.
+
+    modelsearch prefetches other relations but leaves ParentalManyToManyField alone, because a page in memory may
+    hold unsaved values there; pages read fresh for indexing hold none, and the indexer reads each relation three
+    times (title, body, autocomplete): without the prefetch that is three queries per relation per page.
+    """
+    parental = [field.field_name for field in model.get_search_fields()
+                if isinstance(field, RelatedFields)
+                and isinstance(model._meta.get_field(field.field_name), ParentalManyToManyField)]
+    return model.get_indexed_objects().prefetch_related(*parental)
 
 
 def _add_to_search_backends(model, objects):

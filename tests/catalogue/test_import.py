@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import ManagementUtility, call_command
+from django.core.management import base as management_base
 from django.core.management.base import CommandError
 from taggit.models import Tag
 from wagtail.models import Revision
@@ -260,8 +261,10 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
     assert "не найден" in run_failing_import(tmp_path / "missing.json")
 
 
-def test_a_bad_file_exits_with_a_non_zero_status(tmp_path, capsys):
+def test_a_bad_file_exits_with_a_non_zero_status(tmp_path, capsys, monkeypatch):
     path = write_json(tmp_path, [solution("mine-water", trl=0)])
+    # manage.py closes every database connection on the way out; on PostgreSQL that would end the test's transaction.
+    monkeypatch.setattr(management_base.connections, "close_all", lambda: None)
 
     with pytest.raises(SystemExit) as exited:
         ManagementUtility(["manage.py", "import_solutions", str(path)]).execute()

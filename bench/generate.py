@@ -3,7 +3,7 @@
 Titles, summaries and bodies are composed from the vocabulary of НОЦ «Кузбасс – Донбасс»'s domains (mining,
 ecology, coal chemistry, energy, medicine, urban services…): ~15 sectors, ~25 needs, ~150 organisations,
 ~20 regions and cities, readiness levels spread over all nine УГТ. The text is illustrative, not real data;
-the same N and seed always give the same file. Other scripts import `generate_catalogue(n, seed)`.
+the same N and seed always give the same file. Other scripts call `bench.generate.generate_catalogue(n, seed)`.
 """
 import argparse
 import json

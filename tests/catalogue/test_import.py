@@ -165,7 +165,7 @@ def test_unknown_names_are_created_and_known_ones_reused(tmp_path):
 
     assert names(Sector.objects.all()) == ["Экология и рекультивация", "Энергетика"]
     assert Sector.objects.get(name="Энергетика").slug == "energetika"
-    assert Organization.objects.get(name="ФИЦ УУХ СО РАН").slug
+    assert Organization.objects.get(name="ФИЦ УУХ СО РАН").slug == "fits-uukh-so-ran"
     assert Need.objects.filter(name="Очистка шахтных вод").exists()
 
 

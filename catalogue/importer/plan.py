@@ -1,0 +1,90 @@
+"""The plan of an import: for every valid row, create, update (which fields) or leave unchanged.
+
+Reads the catalogue in batches and writes nothing, so `--dry-run` is exactly the plan, and applying it only
+touches the pages that really change.
+"""
+from dataclasses import dataclass, field
+
+from catalogue.importer.batches import batched
+from catalogue.importer.names import NAME_MODELS, name_indexes
+from catalogue.importer.rows import name_key
+from catalogue.models import SolutionPage
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+PLAN_BATCH_SIZE = 500
+NOT_LIVE = "live"  # a pseudo-field: the page exists but is not published, so the import publishes it
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    action: str
+    row: object  # SolutionRow
+    page_id: int | None = None
+    changed: tuple = ()
+
+
+@dataclass
+class Plan:
+    items: list
+    # Import field → names of categories or tags the import would create, in file order.
+    new_names: dict = field(default_factory=dict)
+
+    def count(self, action):
+        return sum(1 for item in self.items if item.action == action)
+
+    @property
+    def writes(self):
+        return [item for item in self.items if item.action != UNCHANGED]
+
+
+def build_plan(rows, parent):
+    """Compare every row with the solution page of the same slug under `parent` (the catalogue index)."""
+    items = []
+    for batch in batched(rows, PLAN_BATCH_SIZE):
+        pages = _existing_pages(parent, [row.slug for row in batch])
+        items.extend(_plan_row(row, pages.get(row.slug)) for row in batch)
+    return Plan(items=items, new_names=_new_names(rows))
+
+
+def _existing_pages(parent, slugs):
+    pages = (SolutionPage.objects.child_of(parent).filter(slug__in=slugs)
+             .prefetch_related(*(name for name in NAME_MODELS if name != "tags"), "tagged_items__tag"))
+    return {page.slug: page for page in pages}
+
+
+def _plan_row(row, page):
+    if page is None:
+        return PlannedRow(CREATE, row)
+    changed = tuple(name for name, value in row.values.items() if _comparable(value, name) != page_value(page, name))
+    if not page.live:
+        changed += (NOT_LIVE,)
+    return PlannedRow(UPDATE if changed else UNCHANGED, row, page.pk, changed)
+
+
+def page_value(page, name):
+    """A page's current value of an import field, in the shape `_comparable` gives a row's value."""
+    if name == "body":
+        return tuple((block["type"], block["value"]) for block in page.body.raw_data)
+    if name == "tags":
+        return frozenset(name_key(item.tag.name) for item in page.tagged_items.all())
+    if name in NAME_MODELS:
+        return frozenset(name_key(obj.name) for obj in getattr(page, name).all())
+    return getattr(page, name)
+
+
+def _comparable(value, name):
+    # Categories compare as sets of name keys: order and letter case in the file do not make a change.
+    return frozenset(map(name_key, value)) if name in NAME_MODELS else value
+
+
+def _new_names(rows):
+    indexes = name_indexes()
+    new_names = {}
+    for name, index in indexes.items():
+        seen = {}
+        for row in rows:
+            for missing in index.missing(row.values.get(name, ())):
+                seen.setdefault(name_key(missing), missing)
+        if seen:
+            new_names[name] = list(seen.values())
+    return new_names

@@ -1,0 +1,256 @@
+"""Validation of import records: raw dicts in, clean `SolutionRow`s out, or every problem at once.
+
+Pure: no database access, so the whole file is checked before anything is written, and every message names
+the record (line or number, and slug when known) and the field, in Russian.
+"""
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug, validate_unicode_slug
+from django.utils.html import escape
+from taggit.models import Tag
+
+from catalogue import readiness
+from catalogue.importer.sources import split_csv_list
+from catalogue.models import Sector, SolutionPage
+
+REQUIRED_FIELDS = ("slug", "title", "summary", "trl")
+TEXT_FIELDS = ("title", "summary", "contact")
+NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
+OPTIONAL_FIELDS = ("body", "year", "contact", *NAME_LIST_FIELDS)
+KNOWN_FIELDS = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
+
+
+MAX_LENGTHS = {
+    "slug": _max_length(SolutionPage, "slug"),
+    "title": _max_length(SolutionPage, "title"),
+    "summary": _max_length(SolutionPage, "summary"),
+    "contact": _max_length(SolutionPage, "contact"),
+}
+NAME_MAX_LENGTHS = {name: _max_length(Sector, "name") for name in NAME_LIST_FIELDS} | {
+    "tags": _max_length(Tag, "name"),
+}
+YEAR_MIN, YEAR_MAX = 1950, 2100  # the bounds of SolutionPage.year
+
+
+class FieldProblem(ValueError):
+    """One field of one record is wrong; the message says how, in Russian."""
+
+
+class ImportValidationError(ValueError):
+    """The file has bad records; `errors` lists every one, so the editor fixes them in one pass."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@dataclass(frozen=True)
+class RowError:
+    where: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.where[:1].upper()}{self.where[1:]}, поле «{self.field}»: {self.message}"
+
+
+@dataclass(frozen=True)
+class SolutionRow:
+    """A valid record: its slug and the values of the fields the file gives (absent fields stay untouched)."""
+
+    where: str
+    slug: str
+    values: dict = field(default_factory=dict)
+
+
+def validate_source(source):
+    """Every record of an `ImportSource` as a `SolutionRow`, or `ImportValidationError` listing all problems."""
+    errors = _header_errors(source.header) if source.is_csv else []
+    rows, first_seen = [], {}
+    for record in source.records:
+        row, row_errors = _validate_record(record, source.is_csv)
+        if row and row.slug in first_seen:
+            row_errors.append(RowError(row.where, "slug", f"повторяется (впервые: {first_seen[row.slug]})"))
+        elif row:
+            first_seen[row.slug] = record.where
+        errors.extend(row_errors)
+        if row and not row_errors:
+            rows.append(row)
+    if errors:
+        raise ImportValidationError(errors)
+    return rows
+
+
+def _header_errors(header):
+    where = "строка 1 (заголовок)"
+    errors = [RowError(where, name, f"неизвестный столбец; допустимы: {', '.join(KNOWN_FIELDS)}")
+              for name in header if name not in KNOWN_FIELDS]
+    errors += [RowError(where, name, "нет обязательного столбца") for name in REQUIRED_FIELDS if name not in header]
+    return errors
+
+
+def _validate_record(record, is_csv):
+    data = record.data
+    if not isinstance(data, dict):
+        return None, [RowError(record.where, "—", f"ожидается объект {{…}}, получено: {_type_name(data)}")]
+    slug = data.get("slug")
+    where = f"{record.where} («{slug}»)" if isinstance(slug, str) and slug.strip() else record.where
+    errors = _shape_errors(data, where, is_csv)
+    values = {}
+    for name in KNOWN_FIELDS:
+        if name not in data or (is_csv and data[name] is None):
+            if name in REQUIRED_FIELDS and not is_csv:
+                errors.append(RowError(where, name, "обязательное поле отсутствует"))
+            continue
+        try:
+            values[name] = _parse(name, data[name], is_csv)
+        except FieldProblem as problem:
+            errors.append(RowError(where, name, str(problem)))
+    if errors:
+        return None, errors
+    return SolutionRow(where=where, slug=values.pop("slug"), values=values), []
+
+
+def _shape_errors(data, where, is_csv):
+    if not is_csv:
+        return [RowError(where, key, f"неизвестное поле; допустимы: {', '.join(KNOWN_FIELDS)}")
+                for key in data if key not in KNOWN_FIELDS]
+    # csv.DictReader files surplus cells under None and fills missing ones with None.
+    if None in data:
+        return [RowError(where, "—", "в строке больше значений, чем столбцов в заголовке")]
+    if any(value is None for value in data.values()):
+        return [RowError(where, "—", "в строке меньше значений, чем столбцов в заголовке")]
+    return []
+
+
+def _parse(name, value, is_csv):
+    """The clean value of one field; null or an empty cell clears an optional field."""
+    parsed = EMPTY_VALUES.get(name) if value is None else _PARSERS[name](value, is_csv)
+    if name in REQUIRED_FIELDS and parsed in (None, ""):
+        raise FieldProblem("обязательное поле не заполнено")
+    return parsed
+
+
+def _parse_slug(value, is_csv):
+    slug = _expect_text(value).strip()
+    if not slug:
+        return ""
+    # The same rule as Wagtail's own page slugs, so an imported page is editable in the admin as is.
+    validate = validate_unicode_slug if getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True) else validate_slug
+    try:
+        validate(slug)
+    except ValidationError:
+        raise FieldProblem(f"«{slug}» — допустимы только буквы, цифры, дефис и подчёркивание") from None
+    return _within_length(slug, MAX_LENGTHS["slug"])
+
+
+def _integer_parser(low, high):
+    expected = f"ожидается целое число от {low} до {high}"
+
+    def parse(value, is_csv):
+        if is_csv:
+            text = value.strip()
+            if not text:
+                return None
+            if not _INTEGER.fullmatch(text):
+                raise FieldProblem(f"{expected}, получено «{text}»")
+            value = int(text)
+        elif isinstance(value, bool) or not isinstance(value, int):
+            raise FieldProblem(f"{expected}, получено: {_type_name(value)} {value!r}")
+        if not low <= value <= high:
+            raise FieldProblem(f"{expected}, получено {value}")
+        return value
+
+    return parse
+
+
+def _text_parser(name):
+    def parse(value, is_csv):
+        text = _expect_text(value)
+        text = " ".join(text.split()) if name == "title" else text.strip()
+        return _within_length(text, MAX_LENGTHS[name])
+
+    return parse
+
+
+def _names_parser(name):
+    max_length = NAME_MAX_LENGTHS[name]
+    return lambda value, is_csv: _parse_names(value, is_csv, max_length)
+
+
+def _parse_names(value, is_csv, max_length):
+    if is_csv:
+        items = split_csv_list(value)
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise FieldProblem(f"ожидается список названий […], получено: {_type_name(value)}")
+    names, seen = [], set()
+    for item in items:
+        if not isinstance(item, str):
+            raise FieldProblem(f"ожидается список строк, а в нём {_type_name(item)} {item!r}")
+        name = normalise_name(item)
+        if name and name_key(name) not in seen:
+            seen.add(name_key(name))
+            names.append(_within_length(name, max_length))
+    return tuple(names)
+
+
+def _expect_text(value):
+    if not isinstance(value, str):
+        raise FieldProblem(f"ожидается строка, получено: {_type_name(value)}")
+    return value
+
+
+def _within_length(text, max_length):
+    if len(text) > max_length:
+        raise FieldProblem(f"не длиннее {max_length} символов, а здесь {len(text)}: «{text[:40]}…»")
+    return text
+
+
+def _type_name(value):
+    names = {bool: "логическое значение", int: "целое число", float: "дробное число", str: "строка",
+             list: "список", dict: "объект", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def normalise_name(name):
+    """Names are compared and stored with single spaces: «Кемеровская  область » is «Кемеровская область»."""
+    return " ".join(name.split())
+
+
+def name_key(name):
+    """Names that differ only in letter case or spacing are the same category («КузГТУ» = «кузгту»)."""
+    return normalise_name(name).casefold()
+
+
+def paragraph_blocks(text):
+    """Plain text → StoryBlock data: one `paragraph` block per paragraph (blank-line separated), line breaks
+    kept as <br/>, HTML escaped. A tuple of (block type, value) pairs, the shape compared with stored pages."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = [part for part in _BLANK_LINE.split(text) if part.strip()]
+    return tuple(
+        ("paragraph", "<p>" + "<br/>".join(escape(line.strip()) for line in part.strip().splitlines()) + "</p>")
+        for part in paragraphs
+    )
+
+
+_PARSERS = {
+    "slug": _parse_slug,
+    "trl": _integer_parser(readiness.TRL_MIN, readiness.TRL_MAX),
+    "year": _integer_parser(YEAR_MIN, YEAR_MAX),
+    "body": lambda value, is_csv: paragraph_blocks(_expect_text(value)),
+    **{name: _text_parser(name) for name in TEXT_FIELDS},
+    **{name: _names_parser(name) for name in NAME_LIST_FIELDS},
+}
+EMPTY_VALUES = {"body": (), "contact": "", **{name: () for name in NAME_LIST_FIELDS}}

@@ -1,0 +1,95 @@
+"""`manage.py import_solutions FILE [--dry-run]`: upsert solutions by slug from JSON or CSV and publish them."""
+import logging
+import time
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalogue.importer.apply import apply_plan
+from catalogue.importer.plan import CREATE, NOT_LIVE, UNCHANGED, UPDATE, build_plan
+from catalogue.importer.rows import ImportValidationError, validate_source
+from catalogue.importer.sources import ImportFileError, read_source
+from catalogue.models import CatalogueIndexPage
+
+PROGRESS_EVERY = 250  # rows between progress lines on stderr
+# Loggers that write an INFO line per saved page or finished task: tens of thousands of lines in a big import.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+NEW_NAME_LABELS = {
+    "sectors": "новые отрасли",
+    "needs": "новые потребности",
+    "organizations": "новые организации",
+    "regions": "новые регионы и города",
+    "tags": "новые ключевые слова",
+}
+
+
+class Command(BaseCommand):
+    help = ("Загружает решения из JSON или CSV (см. docs/import.md): создаёт новые, обновляет изменённые "
+            "и публикует их; при любой ошибке в файле ничего не записывает.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="путь к файлу .json или .csv")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="только показать, что изменится, ничего не записывая")
+
+    def handle(self, *args, file, dry_run, **options):
+        started = time.monotonic()
+        try:
+            rows = validate_source(read_source(file))
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
+        except ImportValidationError as error:
+            for problem in error.errors:
+                self.stderr.write(str(problem))
+            raise CommandError(f"Импорт отменён: ошибок — {len(error.errors)}, ничего не записано.") from None
+
+        parent = CatalogueIndexPage.objects.get()
+        plan = build_plan(rows, parent)
+        if dry_run:
+            self._print_plan(plan)
+            self.stdout.write(f"Пробный запуск, ничего не записано. Будет {self._summary(plan)}.")
+            return
+        with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2):
+            apply_plan(plan, parent, progress=self._progress("Записано решений"),
+                       index_progress=self._progress("Проиндексировано для поиска"))
+        elapsed = time.monotonic() - started
+        self.stdout.write(f"Готово за {elapsed:.1f} с: {self._summary(plan)}.")
+
+    def _progress(self, label):
+        reported = {"at": 0}
+
+        def report(done, total):
+            if done - reported["at"] >= PROGRESS_EVERY or done == total:
+                reported["at"] = done
+                self.stderr.write(f"{label}: {done} из {total}")
+
+        return report
+
+    @staticmethod
+    def _summary(plan):
+        return f"создано {plan.count(CREATE)}, обновлено {plan.count(UPDATE)}, без изменений {plan.count(UNCHANGED)}"
+
+    def _print_plan(self, plan):
+        for item in plan.writes:
+            if item.action == CREATE:
+                self.stdout.write(f"создать   {item.row.slug}: «{item.row.values['title']}»")
+            else:
+                fields = ", ".join("публикация" if name == NOT_LIVE else name for name in item.changed)
+                self.stdout.write(f"обновить  {item.row.slug}: {fields}")
+        for name, names in plan.new_names.items():
+            self.stdout.write(f"{NEW_NAME_LABELS[name]} ({len(names)}): {', '.join(names)}")
+
+
+@contextmanager
+def _quiet(names, enabled):
+    """Raise these loggers to WARNING for the block (the summary and progress lines say what happened)."""
+    loggers = [logging.getLogger(name) for name in names] if enabled else []
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

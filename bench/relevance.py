@@ -2,27 +2,34 @@
 
     .venv/bin/python bench/relevance.py                      # SQLite, and PostgreSQL when reachable
     .venv/bin/python bench/relevance.py --extra bench/relevance_extra.json
-    .venv/bin/python bench/relevance.py --only sqlite
+    .venv/bin/python bench/relevance.py --databases sqlite --verbose
 
-Each database is a fresh test database: the corpus is loaded as published pages, the search dictionary is
-rebuilt, and every query (plus a misspelt variant of each) goes through CatalogueQuery — the code path the
-catalogue page, the search page and /api/v2/solutions/?search= share. Prints figures; asserts nothing.
+For each database the catalogue goes in the way an administrator puts it in: a fresh database (a SQLite file in
+a temporary folder; a PostgreSQL database created on the --postgres-url server and dropped afterwards) is set up
+with `manage.py migrate` and filled with `manage.py import_solutions CORPUS` (then the --extra set's corpus).
+Every query, and a misspelt variant of each, is then asked of the public API,
+`GET /api/v2/solutions/?search=<query>&limit=10`, through Django's test client, and the slugs it answers are
+scored with the shared metrics.py. As a cross-check the script also asks CatalogueQuery, which the API is meant
+to delegate to, and prints how many queries it ranks differently. Prints figures; asserts nothing.
 """
 import argparse
 import importlib.util
-import io
 import json
-import logging
 import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent.parent / "shared" / "relevance"
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/noc_search"
+DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+API_URL = "/api/v2/solutions/"
+TOP = 10
 
 
 def parse_args():
@@ -31,24 +38,92 @@ def parse_args():
     parser.add_argument("--queries", default=os.environ.get("RELEVANCE_QUERIES", SHARED / "dev_queries.json"))
     parser.add_argument("--metrics", default=SHARED / "metrics.py")
     parser.add_argument("--extra", help="a JSON file {corpus: [...], queries: [...]} added to the public set")
-    parser.add_argument("--only", choices=["sqlite", "postgres"], help="run one database in this process")
-    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
+    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
+    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
+                        help="any database on the server; the bench creates and drops its own next to it")
     parser.add_argument("--verbose", action="store_true", help="print each query that misses the top three")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the child's part
     return parser.parse_args()
 
 
 def main():
     args = parse_args()
-    if args.only:
-        run_here(args)
+    if args.measure:
+        measure(args)
         return
-    for name, url in (("sqlite", ""), ("postgres", args.postgres_url)):
-        env = dict(os.environ, DATABASE_URL=url)
-        if name == "postgres" and not postgres_reachable(url):
-            print(f"postgres: not reachable at {url}, skipped")
-            continue
-        command = [sys.executable, __file__, "--only", name, *forwarded(args)]
-        subprocess.run(command, env=env, check=False)
+    print(f"CPUs: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus_files = import_files(args, Path(folder))
+        for vendor in args.databases:
+            database = scratch_sqlite(folder) if vendor == "sqlite" else scratch_postgres(args.postgres_url)
+            with database as url:
+                if url is None:
+                    print(f"{vendor}: no server at {args.postgres_url}, skipped")
+                    continue
+                env = bench_env(url)
+                started = time.perf_counter()
+                manage(env, "migrate", "--noinput", "-v0")
+                for path in corpus_files:
+                    manage(env, "import_solutions", str(path))
+                print(f"{vendor}: migrated and imported in {time.perf_counter() - started:.1f} s", flush=True)
+                subprocess.run([sys.executable, __file__, "--measure", *forwarded(args)], env=env, cwd=ROOT,
+                               check=True)
+
+
+def import_files(args, folder):
+    """The files handed to import_solutions: the corpus as it is, and the extra set's corpus on its own."""
+    files = [Path(args.corpus)]
+    if args.extra:
+        extra_corpus = folder / "extra_corpus.json"
+        extra_corpus.write_text(json.dumps(read_json(args.extra)["corpus"], ensure_ascii=False), encoding="utf-8")
+        files.append(extra_corpus)
+    return files
+
+
+@contextmanager
+def scratch_sqlite(folder):
+    yield f"sqlite:///{folder}/relevance.sqlite3"
+
+
+@contextmanager
+def scratch_postgres(server_url):
+    """A database of its own on the server (trust auth), dropped on the way out; None when there is no server."""
+    import psycopg2
+
+    parsed = urlparse(server_url)
+    name = f"noc_relevance_{os.getpid()}"
+
+    def admin(sql):
+        connection = psycopg2.connect(urlunparse(parsed._replace(path="/postgres")), connect_timeout=3)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+        connection.close()
+
+    try:
+        admin(f'CREATE DATABASE "{name}"')
+    except psycopg2.OperationalError:
+        yield None
+        return
+    try:
+        yield urlunparse(parsed._replace(path=f"/{name}"))
+    finally:
+        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def bench_env(database_url):
+    # Development settings as `manage.py` uses them, without DEBUG's per-query bookkeeping; the database backend
+    # for search even if the shell has an Elasticsearch configured.
+    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DEBUG": "false", "ELASTICSEARCH_URL": ""}
+
+
+def manage(env, *command):
+    """Run a management command quietly; on failure show what it said and stop."""
+    result = subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, capture_output=True,
+                            text=True)
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(command)} failed:\n{result.stdout}{result.stderr}")
 
 
 def forwarded(args):
@@ -58,68 +133,72 @@ def forwarded(args):
     return options + (["--verbose"] if args.verbose else [])
 
 
-def postgres_reachable(url):
-    try:
-        import psycopg2
-
-        psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
-        return True
-    except Exception:
-        return False
+def read_json(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def run_here(args):
+# --- The child: runs against the database DATABASE_URL names, already migrated and imported ---------------------
+
+def measure(args):
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django
 
     django.setup()
-    logging.disable(logging.INFO)  # page-publishing chatter would bury the figures
     from django.db import connection
+    from django.test import Client
     from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        corpus, queries = load_set(args)
-        started = time.perf_counter()
-        load_corpus(corpus)
-        loaded = time.perf_counter() - started
-        report(args, connection.vendor, corpus, queries, loaded)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    setup_test_environment()  # lets the test client's `testserver` host through ALLOWED_HOSTS
+    client = Client()
+    metrics = load_metrics(args.metrics)
+    queries = read_json(args.queries) + (read_json(args.extra)["queries"] if args.extra else [])
+    rng = random.Random(20261126)
+    misspelt = [{"q": misspell(item["q"], rng), "rel": item["rel"]} for item in queries]
+    for label, selected in (("queries", queries), ("misspelt", misspelt)):
+        run, timings = {}, []
+        for item in selected:
+            started = time.perf_counter()
+            run[item["q"]] = api_ranking(client, item["q"])
+            timings.append(time.perf_counter() - started)
+        ndcg, success = metrics.score(run, selected)
+        differing = sum(run[item["q"]] != catalogue_query_ranking(item["q"]) for item in selected)
+        print(f"{connection.vendor:10} {label:9} n={len(selected):3} nDCG@10={ndcg:.3f} success@3={success:.3f} "
+              f"p95={percentile(timings, 0.95) * 1000:.0f} ms  ranked differently by CatalogueQuery: {differing}",
+              flush=True)
+        if args.verbose:
+            for item in selected:
+                if not metrics.success(run[item["q"]], item["rel"]):
+                    print(f"    miss: {item['q']!r} → {run[item['q']][:3]} want {item['rel']}")
 
 
-def load_set(args):
-    corpus = json.loads(Path(args.corpus).read_text())
-    queries = json.loads(Path(args.queries).read_text())
-    if args.extra:
-        extra = json.loads(Path(args.extra).read_text())
-        corpus += extra["corpus"]
-        queries += extra["queries"]
-    return corpus, queries
+def load_metrics(path):
+    spec = importlib.util.spec_from_file_location("metrics", path)
+    metrics = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(metrics)
+    return metrics
 
 
-def load_corpus(corpus):
-    """Published pages from the import format (until the importer command lands in main)."""
-    from django.core.management import call_command
+def api_ranking(client, query):
+    """The slugs of the API's first page for this search, in its order."""
+    response = client.get(API_URL, {"search": query, "limit": TOP})
+    if response.status_code != 200:
+        raise RuntimeError(f"{API_URL}?search={query!r}: HTTP {response.status_code} {response.content[:200]!r}")
+    return [item["meta"]["slug"] for item in response.json()["items"]]
 
-    from catalogue.models import CatalogueIndexPage, Need, Organization, Region, Sector, SolutionPage
 
-    index = CatalogueIndexPage.objects.get()
-    for item in corpus:
-        page = SolutionPage(
-            title=item["title"], slug=item["slug"], summary=item["summary"], trl=item["trl"],
-            body=[{"type": "paragraph", "value": f"<p>{item['body']}</p>"}] if item.get("body") else [],
-        )
-        index.add_child(instance=page)
-        for model, key, relation in ((Sector, "sectors", page.sectors), (Need, "needs", page.needs),
-                                     (Organization, "organizations", page.organizations),
-                                     (Region, "regions", page.regions)):
-            relation.set([model.objects.get_or_create(name=name)[0] for name in item.get(key, [])])
-        page.tags.set(item.get("tags", []))
-        page.save_revision().publish()
-    call_command("rebuild_search_vocabulary", stdout=io.StringIO())
+def catalogue_query_ranking(query):
+    from django.http import QueryDict
+
+    from catalogue.query import CatalogueQuery
+
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    return [page.slug for page in CatalogueQuery.from_params(params).results()[:TOP]]
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))]
 
 
 def misspell(query, rng):
@@ -141,39 +220,6 @@ def misspell(query, rng):
         word = word[:i] + rng.choice("аеиоуыя") + word[i + 1:]
     words[position] = word
     return " ".join(words)
-
-
-def ranked_slugs(query):
-    from django.http import QueryDict
-
-    from catalogue.query import CatalogueQuery
-
-    params = QueryDict(mutable=True)
-    params["q"] = query
-    return [page.slug for page in CatalogueQuery.from_params(params).results()[:10]]
-
-
-def report(args, vendor, corpus, queries, loaded):
-    spec = importlib.util.spec_from_file_location("metrics", args.metrics)
-    metrics = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(metrics)
-    rng = random.Random(20261126)
-    typo_queries = [{"q": misspell(q["q"], rng), "rel": q["rel"]} for q in queries]
-    for label, selected in (("queries", queries), ("misspelt", typo_queries)):
-        timings, run = [], {}
-        for item in selected:
-            started = time.perf_counter()
-            run[item["q"]] = ranked_slugs(item["q"])
-            timings.append(time.perf_counter() - started)
-        ndcg, success = metrics.score(run, selected)
-        timings.sort()
-        p95 = timings[int(0.95 * (len(timings) - 1))] * 1000
-        print(f"{vendor:10} {label:9} n={len(selected):3} docs={len(corpus)} nDCG@10={ndcg:.3f} "
-              f"success@3={success:.3f} p95={p95:.0f} ms (load {loaded:.1f} s)")
-        if args.verbose:
-            for item in selected:
-                if not metrics.success(run[item["q"]], item["rel"]):
-                    print(f"    miss: {item['q']!r} → {run[item['q']][:3]} want {item['rel']}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ valid JSON and a title containing `</script>` cannot break out of the script ele
 
 - A solution is a `CreativeWork` (the case page): schema.org defines `dateModified` and `provider` for it, which
   `Product` lacks. Where it is deployed or offered goes in `spatialCoverage`, the CreativeWork property for a
-  place; `areaServed` exists only on Service, Offer and Organization.
+  place, and again as the `areaServed` of its `Offer` (the property exists only on Service, Offer and
+  Organization), so consumers that look for the area served find it.
 - The home page is the НОЦ `Organization` plus the `WebSite` with a `SearchAction` for the site search.
 """
 import json
@@ -46,6 +47,8 @@ def place_node(region):
 def solution_json_ld(page, request):
     """The case page of one solution as a schema.org CreativeWork."""
     image = share_image(page, request)
+    providers = [organization_node(organization) for organization in page.organizations.all()]
+    places = [place_node(region) for region in page.regions.all()]
     return compact({
         "@context": SCHEMA,
         "@type": "CreativeWork",
@@ -56,8 +59,9 @@ def solution_json_ld(page, request):
         "inLanguage": "ru",
         "datePublished": _isoformat(page.first_published_at),
         "dateModified": _isoformat(page.last_published_at or page.latest_revision_created_at),
-        "provider": [organization_node(organization) for organization in page.organizations.all()],
-        "spatialCoverage": [place_node(region) for region in page.regions.all()],
+        "provider": providers,
+        "spatialCoverage": places,
+        "offers": compact({"@type": "Offer", "areaServed": places, "offeredBy": providers}) if places else None,
         "keywords": ", ".join(item.name for item in (*page.sectors.all(), *page.needs.all(), *page.tags.all())),
     })
 

@@ -90,6 +90,8 @@ def test_solution_page_describes_itself_as_a_creative_work(client, solution):
     assert data["url"].endswith("/catalogue/mine-water/")
     assert data["provider"] == [{"@type": "Organization", "name": "КузГТУ", "url": "https://kuzstu.ru"}]
     assert data["spatialCoverage"] == [{"@type": "AdministrativeArea", "name": "Кемеровская область – Кузбасс"}]
+    assert data["offers"]["areaServed"] == data["spatialCoverage"]
+    assert data["offers"]["offeredBy"] == data["provider"]
     assert data["dateModified"].startswith(str(solution.last_published_at.date()))
     assert re.search(r"/images/.+fill-1200x630", data["image"])
     assert data["keywords"] == "Экология, Очистка воды, шахтные воды"

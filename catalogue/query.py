@@ -2,12 +2,13 @@
 with what facet counts?» Every list of solutions (catalogue page, API, feeds, exports, embed) asks it here.
 """
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from taggit.models import Tag
 
+from catalogue import cache as catalogue_cache
 from catalogue import readiness
 from catalogue.models import Need, Organization, Region, Sector, SolutionPage, SolutionTag
 from search import service as search_service
@@ -264,7 +265,20 @@ class CatalogueQuery:
         return parts
 
     def facets(self):
-        """Counts per sector, need, region, organisation, stage, УГТ and keyword among the matching solutions."""
+        """Counts per sector, need, region, organisation, stage, УГТ and keyword among the matching solutions;
+        cached until the catalogue next changes (catalogue/cache.py)."""
+        return catalogue_cache.remember("facets", self._facet_key(), self._count_facets)
+
+    def _facet_key(self):
+        # Every filter the counts depend on, in one spelling: the order or repetition of values changes nothing,
+        # nor does the order of the results.
+        key = asdict(self.filters)
+        del key["sort"]
+        for param in MULTI_PARAMS:
+            key[param] = sorted(set(key[param]))
+        return key
+
+    def _count_facets(self):
         matching = self.matching_ids_query()
         facets = {dimension.param: self._taxonomy_facet(dimension, matching) for dimension in DIMENSIONS}
         trl_counts = dict(

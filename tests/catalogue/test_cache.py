@@ -1,0 +1,107 @@
+"""Facet counts are cached, yet a visitor sees every published change on the very next request."""
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from catalogue.models import Sector
+from search.models import SynonymGroup
+from tests.factories import SectorFactory, SolutionPageFactory, publish
+
+API = "/api/v2/solutions/"
+
+
+def page_counts(client, dimension="sector"):
+    facets = client.get("/catalogue/").context["facets"]
+    return {value.name: value.count for value in facets[dimension]}
+
+
+def api_counts(client, dimension="sector"):
+    facets = client.get(API).json()["meta"]["facets"]
+    return {value["name"]: value["count"] for value in facets[dimension]}
+
+
+def both_counts(client):
+    return page_counts(client), api_counts(client)
+
+
+@pytest.fixture
+def ecology(open_catalogue):
+    return Sector.objects.get(slug="ecology")
+
+
+def test_a_published_solution_counts_at_once(client, ecology):
+    assert both_counts(client) == ({"Экология": 2, "Горное дело": 1},) * 2
+    publish(SolutionPageFactory(title="Сорбент для шахтных вод", sectors=[ecology]))
+    assert both_counts(client) == ({"Экология": 3, "Горное дело": 1},) * 2
+
+
+def test_an_unpublished_solution_stops_counting_at_once(client, open_catalogue):
+    assert page_counts(client)["Горное дело"] == 1
+    open_catalogue["reducer"].unpublish()
+    assert both_counts(client) == ({"Экология": 2},) * 2
+
+
+def test_a_deleted_solution_stops_counting_at_once(client, open_catalogue):
+    assert api_counts(client)["Горное дело"] == 1
+    Page.objects.get(pk=open_catalogue["reducer"].pk).delete()
+    assert both_counts(client) == ({"Экология": 2},) * 2
+
+
+def test_a_renamed_sector_shows_its_new_name(client, ecology):
+    assert "Экология" in both_counts(client)[0]
+    ecology.name = "Экология и природопользование"
+    ecology.save()
+    assert both_counts(client) == ({"Экология и природопользование": 2, "Горное дело": 1},) * 2
+    assert "Экология и природопользование" in client.get("/").content.decode()
+
+
+def test_a_new_sector_of_a_published_solution_counts(client, open_catalogue):
+    api_counts(client)
+    reducer = open_catalogue["reducer"]
+    reducer.sectors.add(SectorFactory(name="Машиностроение"))
+    publish(reducer)
+    assert api_counts(client)["Машиностроение"] == 1
+
+
+def test_a_new_synonym_changes_what_a_search_counts(client, open_catalogue):
+    assert client.get(API, {"search": "дрон"}).json()["meta"]["facets"]["sector"] == []
+    SynonymGroup.objects.create(terms="дрон, редуктор")
+    facets = client.get(API, {"search": "дрон"}).json()["meta"]["facets"]["sector"]
+    assert [(value["name"], value["count"]) for value in facets] == [("Горное дело", 1)]
+
+
+def test_a_solution_behind_a_password_stops_counting(client, open_catalogue):
+    assert page_counts(client)["Горное дело"] == 1
+    PageViewRestriction.objects.create(page=open_catalogue["reducer"], restriction_type="password",
+                                       password="секрет")
+    assert both_counts(client) == ({"Экология": 2},) * 2
+
+
+# --- Cost ----------------------------------------------------------------------------------------------------
+# Facet counts take ten queries: a count and a name lookup for each of sectors, needs, regions and developers,
+# one for keywords, one for readiness. A repeated request reads them from the cache instead.
+
+@pytest.mark.parametrize("url, first, repeated", [
+    ("/catalogue/", 28, 18),
+    ("/catalogue/?sector=ecology&need=water", 32, 22),
+    (API, 20, 10),
+    (API + "?stage=pilot&sort=title", 20, 10),
+    ("/", 34, 24),  # the home page's figures and charts are drawn from the same facets
+])
+def test_a_repeated_request_skips_the_facet_queries(client, open_catalogue, django_assert_num_queries,
+                                                   url, first, repeated):
+    client.get("/catalogue/", {"stage": "serial"})  # warms Wagtail's cache of site root paths, as on any server
+    with django_assert_num_queries(first):
+        first_response = client.get(url)
+    with django_assert_num_queries(repeated):
+        repeated_response = client.get(url)
+    assert repeated_response.content == first_response.content
+
+
+def test_filters_in_another_order_share_one_entry(client, open_catalogue, django_assert_num_queries):
+    client.get("/catalogue/", {"stage": "serial"})
+    first = client.get(API, {"sector": ["mining", "ecology"], "sort": "title"}).json()["meta"]["facets"]
+    # No solution is in both sectors: a slug check, a view-restriction read, a count, a site for the links;
+    # the ten facet queries are not repeated.
+    with django_assert_num_queries(4):
+        again = client.get(API, {"sector": ["ecology", "mining", "ecology"]}).json()["meta"]["facets"]
+    assert again == first

@@ -23,7 +23,11 @@ def env_list(name, default=""):
 
 # --- Environment -----------------------------------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-DEBUG = env_bool("DEBUG", False)
+# None when unset, so each environment picks its own default (dev: on; everything else: off).
+DEBUG_REQUESTED = env_bool("DEBUG", None)
+DEBUG = bool(DEBUG_REQUESTED)
+# Production redirects to HTTPS unless TLS ends elsewhere and the redirect would loop.
+SECURE_SSL_REDIRECT_REQUESTED = env_bool("SECURE_SSL_REDIRECT", True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {
@@ -155,7 +159,6 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
 
 # Video hosts an editor may embed in a solution's story (wagtail.embeds).
 VIDEO_FRAME_SOURCES = [

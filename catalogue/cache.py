@@ -1,9 +1,11 @@
-"""Cached answers about the live catalogue that are never stale.
+"""Cached answers about the live site that are never stale.
 
-Every key carries the catalogue's «generation», a number bumped whenever something that an answer depends on
-changes: a solution is published, unpublished or deleted; a sector, need, region, organisation or keyword is
-renamed or removed (their names appear in facets); a view restriction or a search synonym changes (they change
-which solutions match). An entry written under an older generation is never read again and expires by itself.
+Every key carries the site's «generation», a number bumped whenever something that an answer depends on
+changes: any page is published, unpublished, moved or deleted; a sector, need, region, organisation or keyword is
+renamed or removed (their names appear in facets); a view restriction, a search synonym or a pinned result changes
+(they change which solutions match); an image or document is edited (pages show them). Other apps connect their
+own public models with `bump_on_change` (home's site settings). An entry written under an older generation is
+never read again and expires by itself.
 """
 import hashlib
 import json
@@ -13,15 +15,19 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
-from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from catalogue.models import Need, Organization, Region, Sector
 from search.models import SynonymGroup
 
 GENERATION_KEY = "catalogue:generation"
-# Models whose rows shape an answer but which are edited without publishing a solution.
-EDITED_MODELS = (Sector, Need, Region, Organization, Tag, SynonymGroup, PageViewRestriction)
+# Models whose rows shape an answer but which are edited without publishing a page.
+EDITED_MODELS = (Sector, Need, Region, Organization, Tag, SynonymGroup, SearchPromotion, PageViewRestriction,
+                 Site)
 
 
 def _fresh_generation():
@@ -57,11 +63,22 @@ def on_catalogue_change(**kwargs):
     transaction.on_commit(bump)
 
 
+def on_page_delete(instance, **kwargs):
+    if isinstance(instance, Page):
+        on_catalogue_change()
+
+
+def bump_on_change(model):
+    label = model._meta.label
+    post_save.connect(on_catalogue_change, sender=model, dispatch_uid=f"catalogue-cache-save-{label}")
+    post_delete.connect(on_catalogue_change, sender=model, dispatch_uid=f"catalogue-cache-delete-{label}")
+
+
 def connect():
-    page_published.connect(on_catalogue_change, sender=SolutionPage, dispatch_uid="catalogue-cache-published")
-    page_unpublished.connect(on_catalogue_change, sender=SolutionPage, dispatch_uid="catalogue-cache-unpublished")
-    post_delete.connect(on_catalogue_change, sender=SolutionPage, dispatch_uid="catalogue-cache-deleted")
-    for model in EDITED_MODELS:
-        label = model._meta.label
-        post_save.connect(on_catalogue_change, sender=model, dispatch_uid=f"catalogue-cache-save-{label}")
-        post_delete.connect(on_catalogue_change, sender=model, dispatch_uid=f"catalogue-cache-delete-{label}")
+    # Every page type: a home page or an article is cached as a whole response too.
+    page_published.connect(on_catalogue_change, dispatch_uid="catalogue-cache-published")
+    page_unpublished.connect(on_catalogue_change, dispatch_uid="catalogue-cache-unpublished")
+    post_page_move.connect(on_catalogue_change, dispatch_uid="catalogue-cache-moved")
+    post_delete.connect(on_page_delete, dispatch_uid="catalogue-cache-deleted")
+    for model in (*EDITED_MODELS, get_image_model(), get_document_model()):
+        bump_on_change(model)

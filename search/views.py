@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 from catalogue.models import Need
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
+from catalogue.response_cache import uncached
 from search import highlight, text, vocabulary
 from search.models import ZeroResultQuery
 
@@ -18,6 +19,7 @@ MIN_SUGGEST_LENGTH = 2
 
 
 @require_GET
+@uncached  # every search must reach the query log
 def search_page(request):
     try:
         query = CatalogueQuery.from_params(request.GET, ignore=("page",))

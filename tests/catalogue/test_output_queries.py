@@ -7,6 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory, publish
 
 
+@pytest.fixture(autouse=True)
+def _rendered_each_time(settings):
+    """These tests count the queries of building a response, not of reading a stored one."""
+    settings.RESPONSE_CACHE_SECONDS = 0
+
+
 def queries_for(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)

@@ -50,6 +50,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 # Closed requests and needs are anonymised this many days after closing (`manage.py purge_submissions`).
 NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
+# Anonymous visitors' answers are kept this long at most (catalogue/response_cache.py); 0 switches that off.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -90,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that shapes a response (headers, cookies), so a stored answer is a finished one.
+    "catalogue.response_cache.ResponseCacheMiddleware",
     "ops.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
-"""Latency and throughput of the site under gunicorn on loopback, cold and warm. Prints a table; asserts nothing.
+"""Latency and throughput of the site under gunicorn on loopback. Prints tables; asserts nothing.
 
     .venv/bin/python bench/serve.py --database-url sqlite:////path/to/db.sqlite3
     .venv/bin/python bench/serve.py --database-url postgresql://postgres@127.0.0.1/noc_bench \\
-        --redis-url redis://127.0.0.1:6379/2 --concurrency 8 --duration 15 \\
-        --url /healthz --url '/search/?q=шахтные воды'
+        --redis-url redis://127.0.0.1:6379/2 --load-test 60 --search-backend-down
 
-Without --url it measures: the home page, the catalogue with two filters, a solution page, a search, the API and
-/healthz (slugs and the solution's address are read from the database). "cold" is the first --cold-requests
-requests one by one right after a fresh start with the cache emptied; "warm" is --concurrency keep-alive
-connections for --duration seconds (at most --max-requests in all) after a warm-up. Traffic goes to 127.0.0.1 only.
+Each kind of page (home, catalogue with two filters, solution page, search, API list, /healthz) is asked for at
+up to --distinct different addresses read from the database (other solutions, other filter pairs, other
+queries), because real visitors spread over thousands of addresses. Phases:
+
+* cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;
+* warm     — --concurrency connections for --duration seconds cycling over the addresses after one pass:
+             anonymous answers come from the response cache (catalogue/response_cache.py);
+* rendered — the same load on a server started with RESPONSE_CACHE_SECONDS=0: every answer is built, with the
+             facet counts and fragments cached as usual;
+* load     — with --load-test S: S seconds at --load-connections connections over every address of every kind
+             at once, errors counted (any failed connection or status other than 200/404 is an error).
+
+The load comes from Debian's `wrk` when it is installed (`apt install wrk`), else from a Python client of threads
+sharing the two cores with the server (fewer requests per second, same errors). Traffic goes to 127.0.0.1 only.
 """
 import argparse
 import http.client
 import json
 import os
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -23,22 +33,28 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 HEADERS = {"Host": "localhost", "X-Forwarded-Proto": "https", "User-Agent": "noc-bench/1"}
+OK_STATUSES = (200, 404)
+QUERIES = ["очистка шахтных вод", "рекультивация отвалов", "метан", "уголь", "мониторинг", "переработка отходов",
+           "беспилотник", "реабилитация", "энергосбережение", "обогащение угля", "подземный транспорт",
+           "цифровой двойник", "очистка воздуха", "шахтные воды", "водоотлив", "сорбент", "пыль", "кадры",
+           "горноспасатели", "рекультивацыя отвалов"]
 
-# Read by `manage.py shell` in the benchmarked configuration: real slugs and a real solution to ask for.
+# Read by `manage.py shell` in the benchmarked configuration: real addresses to ask for.
 DISCOVER = """
 import json
 from catalogue.models import Need, Sector, SolutionPage
-solution = SolutionPage.objects.live().first()
-sector = Sector.objects.filter(solutions__live=True).first() if solution else None
-need = Need.objects.filter(solutions__live=True).first() if solution else None
-print(json.dumps({"solution": solution.url if solution else None,
-                  "sector": sector.slug if sector else None, "need": need.slug if need else None}))
+limit = %d
+solutions = [page.url for page in SolutionPage.objects.live().order_by("?")[:limit]]
+sectors = list(Sector.objects.filter(solutions__live=True).distinct().values_list("slug", flat=True))
+needs = list(Need.objects.filter(solutions__live=True).distinct().values_list("slug", flat=True))
+print(json.dumps({"solutions": solutions, "sectors": sectors, "needs": needs}))
 """
 
 
@@ -47,17 +63,19 @@ def parse_args():
     parser.add_argument("--settings", default="config.settings.production")
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--redis-url", default="", help="REDIS_URL for the server (default: local memory cache)")
-    parser.add_argument("--url", action="append", dest="urls", help="a path to measure; repeat for several")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--port", type=int, default=0, help="0 = any free loopback port")
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds of warm load per URL")
-    parser.add_argument("--max-requests", type=int, default=5000, help="upper bound of warm requests per URL")
-    parser.add_argument("--cold-requests", type=int, default=10)
+    parser.add_argument("--distinct", type=int, default=40, help="addresses per kind of page")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per kind of page")
+    parser.add_argument("--phases", default="cold,warm,rendered")
+    parser.add_argument("--load-test", type=float, default=0, help="seconds of mixed load (0 = none)")
+    parser.add_argument("--load-connections", type=int, default=50)
+    parser.add_argument("--search-backend-down", action="store_true",
+                        help="also run the load test with ELASTICSEARCH_URL pointing at a closed port")
     return parser.parse_args()
 
 
-def server_env(args, static_root):
+def server_env(args, static_root, **overrides):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": args.settings,
@@ -66,7 +84,8 @@ def server_env(args, static_root):
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         "STATIC_ROOT": str(static_root),
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
+        **overrides,
     }
 
 
@@ -77,17 +96,20 @@ def manage(env, *command):
     return result.stdout
 
 
-def default_urls(env):
-    found = json.loads(manage(env, "shell", "-c", DISCOVER).strip().splitlines()[-1])
-    filters = "&".join(f"{name}={found[name]}" for name in ("sector", "need") if found[name])
-    return [
-        "/",
-        f"/catalogue/?{filters}" if filters else "/catalogue/",
-        found["solution"] or "/catalogue/",
-        "/search/?q=" + quote("очистка шахтных вод"),
-        "/api/v2/solutions/?limit=20",
-        "/healthz",
-    ]
+def addresses(env, distinct):
+    """Up to `distinct` addresses for each kind of page, from what the database holds."""
+    found = json.loads(manage(env, "shell", "-c", DISCOVER % distinct).strip().splitlines()[-1])
+    pairs = [(sector, need) for sector in found["sectors"] for need in found["needs"]][:distinct]
+    queries = [quote(query) for query in QUERIES[:distinct]]
+    return {
+        "home": ["/"],
+        "catalogue, 2 filters": [f"/catalogue/?sector={sector}&need={need}" for sector, need in pairs],
+        "solution": found["solutions"],
+        "search": [f"/search/?q={query}" for query in queries],
+        "API list": [f"/api/v2/solutions/?limit=20&offset={20 * page}" for page in range(distinct)],
+        "API search": [f"/api/v2/solutions/?search={query}" for query in queries],
+        "healthz": ["/healthz"],
+    }
 
 
 def free_port():
@@ -96,23 +118,34 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_gunicorn(env, port, workers):
+@contextmanager
+def gunicorn(env, workers):
+    port = free_port()
+    manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
     server = subprocess.Popen([str(Path(PYTHON).with_name("gunicorn")), "-c", "site/gunicorn.conf.py"],
                               cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(port)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(port):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             if fetch(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/healthz")[0] == 200:
-                return server
+                return
         except OSError:
             time.sleep(0.3)
-    server.terminate()
     sys.exit("gunicorn did not answer /healthz within 60 s")
 
 
 def fetch(connection, path):
-    """One GET on a kept-alive connection: (status, seconds)."""
+    """One GET: (status, seconds)."""
     started = time.perf_counter()
     connection.request("GET", path, headers=HEADERS)
     response = connection.getresponse()
@@ -120,10 +153,13 @@ def fetch(connection, path):
     return response.status, time.perf_counter() - started
 
 
-class Tally:
+class Result:
+    """What one phase measured: latencies in seconds, answers by status, failed connections, wall time."""
+
     def __init__(self):
         self.lock = threading.Lock()
-        self.latencies, self.statuses, self.errors = [], {}, 0
+        self.latencies, self.statuses, self.failures, self.elapsed = [], {}, 0, 0.0
+        self.p50 = self.p95 = self.requests = None  # set directly when wrk reports them
 
     def add(self, status, seconds):
         with self.lock:
@@ -132,40 +168,130 @@ class Tally:
 
     def fail(self):
         with self.lock:
-            self.errors += 1
+            self.failures += 1
+
+    def count(self):
+        return self.requests if self.requests is not None else len(self.latencies)
+
+    def percentile(self, share):
+        latencies = sorted(self.latencies)
+        if not latencies:
+            return float("nan")
+        if share == 0.5:
+            return statistics.median(latencies)
+        return latencies[min(len(latencies) - 1, int(len(latencies) * share))]
+
+    def errors(self):
+        return self.failures + sum(count for status, count in self.statuses.items() if status not in OK_STATUSES)
 
 
-def load(port, path, connections, duration, max_requests):
-    """`connections` threads, each on its own keep-alive connection, until the time or the request budget ends."""
-    tally, budget = Tally(), iter(range(max_requests))
-    deadline = time.monotonic() + duration
+def one_by_one(port, paths):
+    result = Result()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    started = time.monotonic()
+    for path in paths:
+        try:
+            result.add(*fetch(connection, path))
+        except (OSError, http.client.HTTPException):
+            result.fail()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    result.elapsed = time.monotonic() - started
+    return result
 
-    def client():
+
+def python_load(port, paths, connections, duration):
+    """`connections` threads cycling over `paths`, each on its own connection, until the time is up."""
+    result, deadline = Result(), time.monotonic() + duration
+
+    def client(offset):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while time.monotonic() < deadline and next(budget, None) is not None:
+        index = offset
+        while time.monotonic() < deadline:
             try:
-                tally.add(*fetch(connection, path))
+                result.add(*fetch(connection, paths[index % len(paths)]))
             except (OSError, http.client.HTTPException):
-                tally.fail()
+                result.fail()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            index += 1
         connection.close()
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client) for _ in range(connections)]
+    threads = [threading.Thread(target=client, args=(offset,)) for offset in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return tally, time.monotonic() - started
+    result.elapsed = time.monotonic() - started
+    return result
 
 
-def row(path, phase, tally, elapsed):
-    latencies = sorted(tally.latencies)
-    p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
-    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))] * 1000 if latencies else float("nan")
-    statuses = " ".join(f"{code}×{count}" for code, count in sorted(tally.statuses.items()))
-    return (f"{unquote(path)[:48]:<48} {phase:<5} {len(latencies):>6} {tally.errors:>4} {p50:>8.1f} {p95:>8.1f} "
-            f"{len(latencies) / elapsed:>8.1f}  {statuses}")
+WRK_SCRIPT = """
+local paths = {%s}
+local index = 0
+request = function()
+  index = index %% #paths + 1
+  return wrk.format("GET", paths[index], {["Host"] = "localhost", ["X-Forwarded-Proto"] = "https"})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    e.connect + e.read + e.write + e.timeout, e.status, latency:percentile(50), latency:percentile(95)))
+end
+"""
+
+
+def wrk_load(port, paths, connections, duration):
+    """Debian's wrk cycling over `paths`; its Lua `done` hook reports the figures that wrk alone does not print."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_SCRIPT % ", ".join(json.dumps(path) for path in paths))
+        script.flush()
+        output = subprocess.run(
+            ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{duration:.0f}s",
+             "--timeout", "30s", "-s", script.name, f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, check=True).stdout
+    requests, micros, failures, bad_statuses, p50, p95 = map(
+        int, next(line for line in output.splitlines() if line.startswith("RESULT")).split()[1:])
+    result = Result()
+    result.requests, result.elapsed, result.failures = requests, micros / 1e6, failures
+    result.statuses = {"non-2xx/3xx": bad_statuses} if bad_statuses else {200: requests}
+    result.p50, result.p95 = p50 / 1e6, p95 / 1e6
+    return result
+
+
+def under_load(port, paths, connections, duration):
+    return (wrk_load if shutil.which("wrk") else python_load)(port, paths, connections, duration)
+
+
+def print_header(title):
+    print(f"\n{title}")
+    print(f"{'page':<22} {'phase':<8} {'addrs':>5} {'reqs':>7} {'errs':>4} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}")
+
+
+def print_row(kind, phase, paths, result):
+    p50 = result.p50 if result.p50 is not None else result.percentile(0.5)
+    p95 = result.p95 if result.p95 is not None else result.percentile(0.95)
+    print(f"{kind:<22} {phase:<8} {len(paths):>5} {result.count():>7} {result.errors():>4} {p50 * 1000:>8.1f} "
+          f"{p95 * 1000:>8.1f} {result.count() / max(result.elapsed, 1e-9):>8.1f}", flush=True)
+
+
+def measure(args, env, pages, phase):
+    with gunicorn(env, args.workers) as port:
+        for kind, paths in pages.items():
+            if phase == "cold":
+                print_row(kind, phase, paths, one_by_one(port, paths))
+                continue
+            # Every worker has built every address: each one's caches hold it (all of them share Redis if given).
+            under_load(port, paths, args.concurrency, max(2.0, args.duration / 3))
+            print_row(kind, phase, paths, under_load(port, paths, args.concurrency, args.duration))
+
+
+def load_test(args, env, pages, label):
+    everything = [path for paths in pages.values() for path in paths]
+    with gunicorn(env, args.workers) as port:
+        under_load(port, everything, args.concurrency, max(2.0, args.duration / 3))
+        result = under_load(port, everything, args.load_connections, args.load_test)
+    print_row(label, "load", everything, result)
+    print(f"  answers: {result.statuses}; failed connections: {result.failures}")
 
 
 def main():
@@ -173,25 +299,22 @@ def main():
     with tempfile.TemporaryDirectory() as static_root:
         env = server_env(args, static_root)
         manage(env, "collectstatic", "--noinput", "-v0")
-        urls = args.urls or default_urls(env)
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
-        port = args.port or free_port()
-        server = start_gunicorn(env, port, args.workers)
-        try:
-            cache = "redis" if args.redis_url else "local memory"
-            print(f"gunicorn: {args.workers} workers on 127.0.0.1:{port}; settings {args.settings}; "
-                  f"database {urlsplit(args.database_url).scheme}; cache {cache}")
-            print(f"{'URL':<48} {'phase':<5} {'reqs':>6} {'errs':>4} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8}  "
-                  "statuses")
-            for path in urls:
-                print(row(path, "cold", *load(port, path, 1, 60, args.cold_requests)), flush=True)
-            for path in urls:
-                load(port, path, args.concurrency, 2, 200)  # warm-up: every worker has seen every page
-                print(row(path, "warm", *load(port, path, args.concurrency, args.duration, args.max_requests)),
-                      flush=True)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        pages = addresses(env, args.distinct)
+        client = "wrk" if shutil.which("wrk") else "Python threads"
+        print(f"gunicorn: {args.workers} sync workers on loopback; settings {args.settings}; database "
+              f"{urlsplit(args.database_url).scheme}; cache {'redis' if args.redis_url else 'local memory'}; "
+              f"load from {client}, {args.concurrency} connections × {args.duration:.0f} s per page")
+        print_header("p50/p95 latency and throughput")
+        for phase in args.phases.split(","):
+            overrides = {"RESPONSE_CACHE_SECONDS": "0"} if phase == "rendered" else {}
+            measure(args, server_env(args, static_root, **overrides), pages, phase)
+        if args.load_test:
+            print_header(f"load test: {args.load_test:.0f} s at {args.load_connections} connections, "
+                         "every address of every kind")
+            load_test(args, env, pages, "all pages")
+            if args.search_backend_down:
+                down = server_env(args, static_root, ELASTICSEARCH_URL="http://127.0.0.1:9")
+                load_test(args, down, pages, "search backend down")
 
 
 if __name__ == "__main__":

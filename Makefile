@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations
+.PHONY: install migrate demo run test lint check-migrations check-reversible
 
 install: $(STAMP)
 
@@ -36,3 +36,9 @@ lint: install
 
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Every project migration can be unapplied and applied again (run against DATABASE_URL; CI gives a scratch one).
+check-reversible: install
+	$(PY) manage.py migrate --noinput -v0
+	for app in search home catalogue; do $(PY) manage.py migrate $$app zero --noinput -v0 || exit 1; done
+	$(PY) manage.py migrate --noinput -v0

@@ -1,5 +1,6 @@
 """Keep the search dictionary and the stored ranking documents in step with published content."""
 from django.core.management import call_command
+from django.db import connections
 from django.db.models.signals import post_delete, post_save
 from modelsearch.index import get_indexed_models
 
@@ -33,10 +34,16 @@ def connect():
 def fill_if_empty(sender, using="default", verbosity=1, **kwargs):
     """After migrating a database that has content but no search data yet (an existing site adopting this
     search), build the dictionary and the postings once, so search works without a manual step."""
-    if SearchDocument.objects.using(using).exists():
+    if not search_tables_exist(using) or SearchDocument.objects.using(using).exists():
         return
     if any(model._default_manager.using(using).exists() for model in searchable_models()):
         call_command("rebuild_search_vocabulary", verbosity=verbosity)
+
+
+def search_tables_exist(using):
+    # Not after a reversal (`migrate search zero`, `migrate catalogue zero`) has dropped them.
+    tables = set(connections[using].introspection.table_names())
+    return all(model._meta.db_table in tables for model in (SearchDocument, *searchable_models()))
 
 
 def searchable_models():

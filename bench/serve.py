@@ -63,7 +63,7 @@ def parse_args():
     parser.add_argument("--settings", default="config.settings.production")
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--redis-url", default="", help="REDIS_URL for the server (default: local memory cache)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: site/gunicorn.conf.py's)")
     parser.add_argument("--distinct", type=int, default=40, help="addresses per kind of page")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per kind of page")
@@ -122,7 +122,7 @@ def free_port():
 def gunicorn(env, workers):
     port = free_port()
     manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers or "")}
     server = subprocess.Popen([str(Path(PYTHON).with_name("gunicorn")), "-c", "site/gunicorn.conf.py"],
                               cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -301,7 +301,8 @@ def main():
         manage(env, "collectstatic", "--noinput", "-v0")
         pages = addresses(env, args.distinct)
         client = "wrk" if shutil.which("wrk") else "Python threads"
-        print(f"gunicorn: {args.workers} sync workers on loopback; settings {args.settings}; database "
+        workers = args.workers or f"{2 * os.cpu_count() + 1} (2 × CPU + 1)"
+        print(f"gunicorn: {workers} sync workers on loopback; settings {args.settings}; database "
               f"{urlsplit(args.database_url).scheme}; cache {'redis' if args.redis_url else 'local memory'}; "
               f"load from {client}, {args.concurrency} connections × {args.duration:.0f} s per page")
         print_header("p50/p95 latency and throughput")

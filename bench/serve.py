@@ -10,7 +10,7 @@ up to --distinct different addresses read from the database (other solutions, ot
 queries), because real visitors spread over thousands of addresses. Phases:
 
 * cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;
-* warm     — --concurrency connections for --duration seconds cycling over the addresses after one pass:
+* warm     — --concurrency connections for --duration seconds cycling over the addresses after a warm-up:
              anonymous answers come from the response cache (catalogue/response_cache.py);
 * rendered — the same load on a server started with RESPONSE_CACHE_SECONDS=0: every answer is built, with the
              facet counts and fragments cached as usual;
@@ -274,21 +274,27 @@ def print_row(kind, phase, paths, result):
           f"{p95 * 1000:>8.1f} {result.count() / max(result.elapsed, 1e-9):>8.1f}", flush=True)
 
 
+def warm_up(args, port, paths):
+    """Every address built once (enough when the workers share Redis), then a short load so that every worker
+    has its own local-memory entries and connections when they share nothing."""
+    one_by_one(port, paths)
+    under_load(port, paths, args.concurrency, max(2.0, args.duration / 3))
+
+
 def measure(args, env, pages, phase):
     with gunicorn(env, args.workers) as port:
         for kind, paths in pages.items():
             if phase == "cold":
                 print_row(kind, phase, paths, one_by_one(port, paths))
                 continue
-            # Every worker has built every address: each one's caches hold it (all of them share Redis if given).
-            under_load(port, paths, args.concurrency, max(2.0, args.duration / 3))
+            warm_up(args, port, paths)
             print_row(kind, phase, paths, under_load(port, paths, args.concurrency, args.duration))
 
 
 def load_test(args, env, pages, label):
     everything = [path for paths in pages.values() for path in paths]
     with gunicorn(env, args.workers) as port:
-        under_load(port, everything, args.concurrency, max(2.0, args.duration / 3))
+        warm_up(args, port, everything)
         result = under_load(port, everything, args.load_connections, args.load_test)
     print_row(label, "load", everything, result)
     print(f"  answers: {result.statuses}; failed connections: {result.failures}")

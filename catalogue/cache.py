@@ -10,6 +10,8 @@ never read again and expires by itself.
 import hashlib
 import json
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -25,6 +27,8 @@ from catalogue.models import Need, Organization, Region, Sector
 from search.models import SynonymGroup
 
 GENERATION_KEY = "catalogue:generation"
+# Set inside `deferred_bumps()`: a one-item list that records whether a bump was asked for.
+_deferred_bump = ContextVar("catalogue_deferred_bump", default=None)
 # Models whose rows shape an answer but which are edited without publishing a page.
 EDITED_MODELS = (Sector, Need, Region, Organization, Tag, SynonymGroup, SearchPromotion, PageViewRestriction,
                  Site)
@@ -43,11 +47,38 @@ def generation():
     return value
 
 
+def _deferring():
+    """Inside `deferred_bumps()`: note that a bump is due at its end, and say so."""
+    deferred = _deferred_bump.get()
+    if deferred is not None:
+        deferred[0] = True
+    return deferred is not None
+
+
 def bump():
+    if _deferring():
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+
+
+@contextmanager
+def deferred_bumps():
+    """Changes inside the block bump the generation once, as the block ends, instead of once per save.
+
+    For bulk writes in one transaction (an import publishes thousands of pages): nobody outside the transaction
+    can see its changes before the commit, and the bump after the commit covers them all.
+    """
+    deferred = [False]
+    token = _deferred_bump.set(deferred)
+    try:
+        yield
+    finally:
+        _deferred_bump.reset(token)
+        if deferred[0]:
+            on_catalogue_change()
 
 
 def remember(name, parameters, compute):
@@ -57,6 +88,8 @@ def remember(name, parameters, compute):
 
 
 def on_catalogue_change(**kwargs):
+    if _deferring():
+        return
     # Now, so that later reads in the same transaction see the change; and again after commit, because a
     # request that read the old rows in between may have stored them under the number bumped now.
     bump()

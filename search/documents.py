@@ -43,8 +43,19 @@ def postings_for(document):
 
 
 def forget(obj):
-    SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(obj),
-                                  object_id=str(obj.pk)).delete()
+    forget_many(type(obj), [obj.pk])
+
+
+def forget_many(model, ids):
+    if ids:
+        SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                                      object_id__in=[str(pk) for pk in ids]).delete()
+
+
+def replace_rows(model, rows):
+    """Store these rows (of one model's objects) in place of the objects' current ones."""
+    forget_many(model, [row.object_id for row in rows])
+    add_rows(rows)
 
 
 def replace_all(rows):

@@ -24,10 +24,14 @@ class NameIndex:
     def missing(self, names):
         return [name for name in names if name_key(name) not in self.by_key]
 
+    def create(self, names):
+        """Create these new names as spelled; returns the created objects."""
+        created = [self.model.objects.create(name=name) for name in names]
+        self.by_key.update((name_key(obj.name), obj) for obj in created)
+        return created
+
     def resolve(self, names):
-        """The objects for these names, in order; a name the catalogue lacks is created as spelled in the file."""
-        for name in self.missing(names):
-            self.by_key[name_key(name)] = self.model.objects.create(name=name)
+        """The objects for these names, in order (every one of them exists or was created)."""
         return [self.by_key[name_key(name)] for name in names]
 
 

@@ -2,6 +2,7 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from catalogue import cache as catalogue_cache
 from catalogue.models import Sector
 from search.models import SynonymGroup
 from tests.factories import SectorFactory, SolutionPageFactory, publish
@@ -74,6 +75,19 @@ def test_a_solution_behind_a_password_stops_counting(client, open_catalogue):
     PageViewRestriction.objects.create(page=open_catalogue["reducer"], restriction_type="password",
                                        password="секрет")
     assert both_counts(client) == ({"Экология": 2},) * 2
+
+
+def test_bulk_changes_invalidate_once_at_the_end(client, ecology, django_capture_on_commit_callbacks):
+    assert page_counts(client)["Экология"] == 2
+    before = catalogue_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True), catalogue_cache.deferred_bumps():
+        for title in ("Сорбент для шахтных вод", "Фитомелиорация отвалов"):
+            publish(SolutionPageFactory(title=title, sectors=[ecology]))
+        ecology.save()
+        assert catalogue_cache.generation() == before  # nothing outside the transaction could see them yet
+    # One bump as the block ends, one after the commit: not two per page and per save.
+    assert catalogue_cache.generation() == before + 2
+    assert both_counts(client) == ({"Экология": 4, "Горное дело": 1},) * 2
 
 
 # --- Cost ----------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """`manage.py import_solutions`: what an editor migrating the catalogue sees happen (or not happen) to the site."""
 import csv
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -8,8 +9,9 @@ from django.core.management import ManagementUtility, call_command
 from django.core.management import base as management_base
 from django.core.management.base import CommandError
 from taggit.models import Tag
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
+from catalogue import cache as catalogue_cache
 from catalogue.management.commands import import_solutions
 from catalogue.models import Need, Organization, Region, Sector, SolutionPage
 from search.service import search
@@ -88,6 +90,28 @@ def test_json_import_publishes_pages_at_their_slugs(tmp_path, client):
     assert client.get("/catalogue/drone-survey/").status_code == 200
 
 
+def test_new_pages_have_the_history_of_an_editors_publish(tmp_path, admin_client):
+    run_import(write_json(tmp_path, [solution("mine-water")]))
+
+    page = SolutionPage.objects.get(slug="mine-water")
+    assert page.revisions.count() == 1
+    assert page.live_revision_id == page.latest_revision_id and not page.has_unpublished_changes
+    assert page.first_published_at == page.last_published_at is not None
+    assert list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", "revision")) == [
+        ("wagtail.create", None), ("wagtail.publish", page.live_revision_id)]
+    # The revision holds the whole page: reverting to it (or comparing with it) gives the same solution.
+    restored = page.live_revision.as_object()
+    assert (restored.title, restored.trl, names(restored.tags.all()), names(restored.sectors.all())) == (
+        page.title, 8, ["очистка", "шахтные воды"], ["Экология и рекультивация"])
+    history = " ".join(re.sub(r"<[^>]+>", " ", admin_client.get(f"/admin/pages/{page.pk}/history/")
+                              .content.decode()).split())
+    assert "Дата Опубликовано Опубликованная версия система" in history and "Создан система" in history
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    out = StringIO()
+    call_command("fixtree", stdout=out)
+    assert out.getvalue().count("No problems found") == 2  # the page tree and the collection tree
+
+
 def test_body_paragraphs_become_paragraph_blocks(tmp_path):
     run_import(write_json(tmp_path, [solution("mine-water", body="Первый <абзац>\nс переносом.\n\n\nВторой.")]))
 
@@ -118,13 +142,15 @@ def test_csv_with_and_without_bom_imports_like_json(tmp_path):
 def test_second_run_of_the_same_file_changes_nothing(tmp_path):
     path = write_json(tmp_path, [solution("mine-water"), solution("drone-survey", title="Съёмка с БПЛА")])
     run_import(path)
-    revisions = Revision.objects.count()
+    revisions, log_entries = Revision.objects.count(), PageLogEntry.objects.count()
     published_at = dict(SolutionPage.objects.values_list("slug", "last_published_at"))
+    generation = catalogue_cache.generation()
 
     out, _ = run_import(path)
 
     assert "создано 0, обновлено 0, без изменений 2" in out
-    assert Revision.objects.count() == revisions
+    assert Revision.objects.count() == revisions and PageLogEntry.objects.count() == log_entries
+    assert catalogue_cache.generation() == generation  # cached catalogue pages stay valid
     assert dict(SolutionPage.objects.values_list("slug", "last_published_at")) == published_at
     assert SolutionPage.objects.count() == 2
 
@@ -157,7 +183,7 @@ def test_a_changed_row_gets_exactly_one_new_published_revision(tmp_path):
     assert SolutionPage.objects.get(slug="drone-survey").revisions.count() == untouched_revisions
 
 
-def test_unknown_names_are_created_and_known_ones_reused(tmp_path):
+def test_unknown_names_are_created_and_known_ones_reused(tmp_path, admin_client):
     SectorFactory(name="Экология и рекультивация")
 
     run_import(write_json(tmp_path, [solution("mine-water", sectors=["экология и рекультивация", "Энергетика"],
@@ -167,6 +193,9 @@ def test_unknown_names_are_created_and_known_ones_reused(tmp_path):
     assert Sector.objects.get(name="Энергетика").slug == "energetika"
     assert Organization.objects.get(name="ФИЦ УУХ СО РАН").slug == "fits-uukh-so-ran"
     assert Need.objects.filter(name="Очистка шахтных вод").exists()
+    # Created categories are in the search index behind the admin's listings and choosers.
+    found = admin_client.get("/admin/snippets/catalogue/organization/", {"q": "ФИЦ"})
+    assert "ФИЦ УУХ СО РАН" in found.content.decode()
 
 
 def test_fields_missing_from_the_file_keep_their_values_and_empty_ones_clear(tmp_path):
@@ -193,11 +222,17 @@ def test_an_unpublished_page_with_the_slug_is_updated_and_published(tmp_path):
     assert page.live and page.title == "Модульная установка очистки шахтных вод"
 
 
-def test_imported_solutions_are_found_by_search_and_later_saves_still_index(tmp_path):
+def test_imported_solutions_are_found_by_search_and_later_saves_still_index(tmp_path, admin_client):
     run_import(write_json(tmp_path, [solution("mine-water", title="Очистка шахтных вод мембранами")]))
 
     live = SolutionPage.objects.live()
-    assert search(live, "мембранами").ids == [SolutionPage.objects.get(slug="mine-water").pk]
+    imported = SolutionPage.objects.get(slug="mine-water")
+    assert search(live, "мембранами").ids == [imported.pk]
+    # Typo correction knows the imported words; editors find the page in the admin's search.
+    corrected = search(live, "мембранаами")
+    assert corrected.ids == [imported.pk] and corrected.corrected_query
+    admin_search = admin_client.get("/admin/pages/search/", {"q": "мембранами"}).content.decode()
+    assert f"/admin/pages/{imported.pk}/edit/" in admin_search
     # The import defers per-save indexing; a page an editor saves afterwards is indexed as usual.
     later = publish(SolutionPageFactory(title="Рекультивация отвалов саженцами"))
     assert search(live, "саженцами").ids == [later.pk]
@@ -288,6 +323,19 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
     assert Revision.objects.count() == revisions and Sector.objects.count() == sectors
     assert SolutionPage.objects.get(slug="mine-water").trl == 8
     assert not SolutionPage.objects.filter(slug="drone-survey").exists()
+
+
+def test_an_import_invalidates_cached_counts_once(tmp_path, client, django_capture_on_commit_callbacks):
+    assert "Экология и рекультивация" not in client.get("/catalogue/").content.decode()
+    generation = catalogue_cache.generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(write_json(tmp_path, [solution(f"solution-{number}") for number in range(3)]))
+
+    # One bump as the writes end and one after the commit, for any number of pages and new categories.
+    assert catalogue_cache.generation() == generation + 2
+    facets = client.get("/catalogue/").context["facets"]
+    assert [(value.name, value.count) for value in facets["sector"]] == [("Экология и рекультивация", 3)]
 
 
 def test_progress_goes_to_stderr_on_large_files(tmp_path, monkeypatch):

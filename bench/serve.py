@@ -68,6 +68,8 @@ def parse_args():
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per kind of page")
     parser.add_argument("--phases", default="cold,warm,rendered")
+    parser.add_argument("--kinds", default="", help="comma-separated kinds of page to measure (default: all), "
+                                                    "e.g. 'search,API search'")
     parser.add_argument("--load-test", type=float, default=0, help="seconds of mixed load (0 = none)")
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--search-backend-down", action="store_true",
@@ -306,6 +308,8 @@ def main():
         env = server_env(args, static_root)
         manage(env, "collectstatic", "--noinput", "-v0")
         pages = addresses(env, args.distinct)
+        if args.kinds:
+            pages = {kind: pages[kind] for kind in args.kinds.split(",")}
         client = "wrk" if shutil.which("wrk") else "Python threads"
         workers = args.workers or f"{2 * os.cpu_count() + 1} (2 × CPU + 1)"
         print(f"gunicorn: {workers} sync workers on loopback; settings {args.settings}; database "

@@ -3,9 +3,10 @@
 Every key carries the site's «generation», a number bumped whenever something that an answer depends on
 changes: any page is published, unpublished, moved or deleted; a sector, need, region, organisation or keyword is
 renamed or removed (their names appear in facets); a view restriction, a search synonym or a pinned result changes
-(they change which solutions match); an image or document is edited (pages show them). Other apps connect their
-own public models with `bump_on_change` (home's site settings). An entry written under an older generation is
-never read again and expires by itself.
+(they change which solutions match); the search dictionary and documents are rebuilt (`rebuild_search_vocabulary`:
+cached search results came from the old ones); an image or document is edited (pages show them). Other apps
+connect their own public models with `bump_on_change` (home's site settings). An entry written under an older
+generation is never read again and expires by itself.
 """
 import hashlib
 import json
@@ -25,6 +26,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import Need, Organization, Region, Sector
 from search.models import SynonymGroup
+from search.signals import search_data_rebuilt
 
 GENERATION_KEY = "catalogue:generation"
 # Set inside `deferred_bumps()`: a one-item list that records whether a bump was asked for.
@@ -113,5 +115,6 @@ def connect():
     page_unpublished.connect(on_catalogue_change, dispatch_uid="catalogue-cache-unpublished")
     post_page_move.connect(on_catalogue_change, dispatch_uid="catalogue-cache-moved")
     post_delete.connect(on_page_delete, dispatch_uid="catalogue-cache-deleted")
+    search_data_rebuilt.connect(on_catalogue_change, dispatch_uid="catalogue-cache-search-rebuilt")
     for model in (*EDITED_MODELS, get_image_model(), get_document_model()):
         bump_on_change(model)

@@ -212,10 +212,14 @@ class CatalogueQuery:
 
     @property
     def search_result(self):
+        """The ranked matches of the text among the filtered solutions; cached until the catalogue next changes
+        (catalogue/cache.py), so a repeated search neither plans, retrieves nor scores again."""
         if self._search is None and self.filters.q:
-            self._search = search_service.search(self.filtered(), self.filters.q,
-                                                 tie_order=SORT_ORDERINGS["readiness"])
+            self._search = catalogue_cache.remember("search", self._cache_key(), self._run_search)
         return self._search
+
+    def _run_search(self):
+        return search_service.search(self.filtered(), self.filters.q, tie_order=SORT_ORDERINGS["readiness"])
 
     def matching_ids_query(self):
         """A filter expression for the matching solutions, usable inside other queries."""
@@ -267,15 +271,17 @@ class CatalogueQuery:
     def facets(self):
         """Counts per sector, need, region, organisation, stage, УГТ and keyword among the matching solutions;
         cached until the catalogue next changes (catalogue/cache.py)."""
-        return catalogue_cache.remember("facets", self._facet_key(), self._count_facets)
+        return catalogue_cache.remember("facets", self._cache_key(), self._count_facets)
 
-    def _facet_key(self):
-        # Every filter the counts depend on, in one spelling: the order or repetition of values changes nothing,
-        # nor does the order of the results.
+    def _cache_key(self):
+        # Every filter the matches depend on, in one spelling: the order or repetition of values changes nothing,
+        # nor do the order of the results or the case and punctuation of the text (the search normalises it).
         key = asdict(self.filters)
         del key["sort"]
         for param in MULTI_PARAMS:
             key[param] = sorted(set(key[param]))
+        # A text of punctuation alone normalises to "" and matches nothing, unlike no text at all (None).
+        key["q"] = search_service.normalise(key["q"]) if key["q"] else None
         return key
 
     def _count_facets(self):

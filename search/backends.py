@@ -1,68 +1,42 @@
-"""Backend configuration: Russian analysis for Elasticsearch/OpenSearch and the fall-back to the database.
+"""Where candidates come from: the search server when one is configured, else the database postings.
 
-Elasticsearch is optional and never a single point of failure: when it is unreachable, candidates come from
-the database postings (search.documents, always kept up to date) and a warning is logged.
+Elasticsearch is optional and never a single point of failure: when it does not answer, candidates come from the
+database postings (search.documents, always kept up to date) and a warning is logged. After a failure this
+process leaves the server alone for BREAKER_SECONDS (a circuit breaker), so a server that is down costs one
+failed request per process and pause, not a connection attempt — or a connect timeout — on every search.
 """
 import logging
+import time
 
 from django.conf import settings
 from modelsearch.backends.base import FilterFieldError
 
 from search import documents
+from search.server import DEFAULT_BACKEND
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BACKEND = "default"
-
-# Index settings merged into modelsearch's own (INDEX_SETTINGS): Russian stemming, stop words and ё→е on every
-# analysed field, including the edge n-grams that autocomplete uses.
-RUSSIAN_INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "char_filter": {
-                "yo_to_ye": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]},
-            },
-            "filter": {
-                "russian_stop": {"type": "stop", "stopwords": "_russian_"},
-                "russian_stemmer": {"type": "stemmer", "language": "russian"},
-            },
-            "analyzer": {
-                "default": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "char_filter": ["yo_to_ye"],
-                    "filter": ["lowercase", "russian_stop", "russian_stemmer"],
-                },
-                "edgengram_analyzer": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "char_filter": ["yo_to_ye"],
-                    "filter": ["asciifolding", "lowercase", "edgengram"],
-                },
-            },
-        }
-    }
-}
+BREAKER_SECONDS = 30
 
 
-ENGINES = ("elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
+class Breaker:
+    """Open for `seconds` after a failure: while open, callers skip the server without trying it."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.open_until = 0.0
+
+    def is_open(self):
+        return time.monotonic() < self.open_until
+
+    def trip(self):
+        self.open_until = time.monotonic() + self.seconds
+
+    def reset(self):
+        self.open_until = 0.0
 
 
-def elasticsearch_backends(url, *, engine="elasticsearch9"):
-    """WAGTAILSEARCH_BACKENDS for production: Elasticsearch 8/9 or OpenSearch 2/3 at `url` (the fall-back is
-    the database postings, kept up to date on every save whatever the backend)."""
-    if engine not in ENGINES:
-        raise ValueError(f"ELASTICSEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
-    return {
-        DEFAULT_BACKEND: {
-            "BACKEND": f"modelsearch.backends.{engine}",
-            "URLS": [url],
-            "INDEX_PREFIX": "noc_",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": RUSSIAN_INDEX_SETTINGS,
-        },
-    }
+search_server_breaker = Breaker(BREAKER_SECONDS)
 
 
 def unavailable_errors():
@@ -82,15 +56,18 @@ def candidate_ids(queryset, terms, limit):
     """Ids of up to `limit` objects matching any of the stems, best first.
 
     With Elasticsearch/OpenSearch configured, the server finds them; otherwise (and whenever the server does
-    not answer) the database's postings do — modelsearch's SQLite backend re-runs the full-text match once per
-    matching row and took 140–270 ms per query on 1,000 solutions, the postings a few milliseconds.
+    not answer, or failed less than BREAKER_SECONDS ago) the database's postings do — modelsearch's SQLite
+    backend re-runs the full-text match once per matching row and took 140–270 ms per query on 1,000
+    solutions, the postings a few milliseconds.
     """
-    if not uses_search_server():
+    if not uses_search_server() or search_server_breaker.is_open():
         return documents.candidate_ids(queryset, terms, limit)
     try:
         return backend_ids(queryset, " ".join(terms), DEFAULT_BACKEND, limit)
     except unavailable_errors() as error:
-        logger.warning("Search server unavailable (%s); using the database instead", error)
+        search_server_breaker.trip()
+        logger.warning("Search server unavailable (%s); using the database instead for the next %d s",
+                       error, BREAKER_SECONDS)
         return documents.candidate_ids(queryset, terms, limit)
 
 

@@ -4,10 +4,15 @@ from contextlib import contextmanager
 from django.core.management import call_command
 from django.db import connections
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from modelsearch.index import get_indexed_models
 
 from search import documents, vocabulary
 from search.models import SearchDocument
+
+# Sent when the dictionary and the stored documents have been rebuilt from scratch: answers computed from the old
+# ones (cached search results) are out of date.
+search_data_rebuilt = Signal()
 
 
 def on_save(sender, instance, raw=False, **kwargs):

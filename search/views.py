@@ -3,9 +3,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
+from catalogue import cache as catalogue_cache
 from catalogue.models import Need
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
 from catalogue.response_cache import uncached
@@ -28,24 +30,35 @@ def search_page(request):
                       status=400)
     if not query.filters.q:
         return render(request, "search/search.html", {"popular_needs": popular_needs()})
+    log_query(request, query)
+    return render(request, "search/search.html", {"q": query.filters.q, "results_html": results_html(request, query)})
+
+
+def results_html(request, query):
+    """The costly part of the page — filters with counts, a page of cards with snippets, or help when nothing was
+    found — rendered once per address until the catalogue next changes (catalogue/cache.py). The page around
+    it is built, and the query logged, on every request."""
+    return catalogue_cache.remember("search-results-html", {"address": request.get_full_path()},
+                                    lambda: render_to_string("search/includes/results.html",
+                                                             results_context(request, query), request))
+
+
+def results_context(request, query):
     results = Paginator(query.results(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     search_result = query.search_result
-    terms = search_result.terms if search_result else frozenset()
-    log_query(request, query, results)
-    context = {
-        "query": query,
+    found = results.paginator.count
+    return {
         "q": query.filters.q,
         "search_result": search_result,
         "results": results,
-        "items": [{"solution": solution, "snippet": highlight.snippet(solution.snippet_texts(), terms)}
+        "items": [{"solution": solution, "snippet": highlight.snippet(solution.snippet_texts(), search_result.terms)}
                   for solution in results],
         "facets": query.facets(),
         "filters": query.filters,
         "base_query": without_page(request.GET),
-        "popular_needs": popular_needs() if not results.paginator.count else [],
-        "closest_words": closest_words(search_result) if not results.paginator.count else [],
+        "popular_needs": popular_needs() if not found else [],
+        "closest_words": closest_words(search_result) if not found else [],
     }
-    return render(request, "search/search.html", context)
 
 
 def without_page(params):
@@ -55,12 +68,12 @@ def without_page(params):
     return params.urlencode()
 
 
-def log_query(request, query, results):
+def log_query(request, query):
     """Count each typed query once (first page only) so editors see what people look for and what fails."""
     if request.GET.get("page", "1") != "1" or not query.search_result.query:
         return
     Query.get(query.search_result.query).add_hit()
-    if not results.paginator.count:
+    if not query.search_result.ids:
         ZeroResultQuery.record(query.search_result.query)
 
 
@@ -72,8 +85,6 @@ def popular_needs():
 
 def closest_words(search_result):
     """Published words close to what was typed, offered as new searches."""
-    if not search_result:
-        return []
     found = []
     for word in search_result.query.split():
         if word in text.STOP_WORDS:

@@ -29,6 +29,12 @@ def test_deployment_check_finds_nothing_to_fix(tmp_path):
     assert "no issues" in result.stdout
 
 
+def test_production_starts_with_a_search_server_configured(tmp_path):
+    # The settings read the server's configuration before any model can be imported.
+    result = run_with_production_settings(tmp_path, "check", ELASTICSEARCH_URL="http://127.0.0.1:9")
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run_with_production_settings(tmp_path, "check", SECRET_KEY="")
     assert result.returncode != 0

@@ -1,5 +1,6 @@
 import pytest
 
+from search import backends
 from tests.factories import NeedFactory, SectorFactory, SolutionPageFactory
 
 
@@ -34,3 +35,9 @@ def catalogue(db):
                                  "Подходит для очистки шахтных вод малых объёмов.", trl=6, sectors=[ecology],
                                  needs=[water]),
     }
+
+
+@pytest.fixture(autouse=True)
+def _search_server_breaker_closed():
+    """A search server that failed in one test must not be skipped in the next."""
+    backends.search_server_breaker.reset()

@@ -1,6 +1,9 @@
 """Elasticsearch/OpenSearch configuration, tested without a server, and the fall-back to the database."""
 import logging
 import os
+import socket
+import threading
+import time
 
 import pytest
 from elastic_transport import ConnectionError as TransportConnectionError
@@ -8,11 +11,11 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 from catalogue.models import SolutionPage
-from search import backends, service
+from search import backends, server, service
 
 
 def es_backend():
-    params = backends.elasticsearch_backends("http://es.invalid:9200")["default"]
+    params = server.elasticsearch_backends("http://es.invalid:9200")["default"]
     return Elasticsearch9SearchBackend({key: value for key, value in params.items() if key != "BACKEND"})
 
 
@@ -38,11 +41,11 @@ def test_mapping_indexes_stemmed_text_with_title_and_summary_boosted():
 
 def test_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="ELASTICSEARCH_ENGINE"):
-        backends.elasticsearch_backends("http://localhost:9200", engine="solr")
+        server.elasticsearch_backends("http://localhost:9200", engine="solr")
 
 
 def test_unreachable_server_falls_back_to_the_database(catalogue, settings, monkeypatch, caplog):
-    settings.WAGTAILSEARCH_BACKENDS = backends.elasticsearch_backends("http://es.invalid:9200")
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends("http://es.invalid:9200")
     asked = []
 
     def down(queryset, query_string, backend, limit):
@@ -58,17 +61,97 @@ def test_unreachable_server_falls_back_to_the_database(catalogue, settings, monk
 
 
 def test_publishing_works_while_the_server_is_down(catalogue, settings):
-    settings.WAGTAILSEARCH_BACKENDS = backends.elasticsearch_backends("http://127.0.0.1:9", engine="elasticsearch9")
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends("http://127.0.0.1:9", engine="elasticsearch9")
     page = catalogue["lighting"]
     page.title = "Умное уличное освещение"
     page.save_revision().publish()  # modelsearch logs the indexing error; the page is still published
     assert SolutionPage.objects.get(pk=page.pk).title == "Умное уличное освещение"
 
 
+@pytest.fixture
+def closing_server():
+    """A loopback «search server» that accepts each connection and closes it unanswered, counting them."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    connections, stop = [], threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                connection, _address = listener.accept()
+            except TimeoutError:
+                continue
+            connections.append(connection)
+            connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", connections
+    stop.set()
+    thread.join()
+    listener.close()
+
+
+@pytest.fixture
+def unreachable_server():
+    """A loopback address where connecting hangs, as with a firewalled or powered-off host: a listener that
+    never accepts, its queue already full, so the kernel drops further connection attempts."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    address = listener.getsockname()
+    queued = []
+    for _ in range(3):
+        waiting = socket.socket()
+        waiting.setblocking(False)
+        waiting.connect_ex(address)
+        queued.append(waiting)
+    yield f"http://127.0.0.1:{address[1]}"
+    for waiting in queued:
+        waiting.close()
+    listener.close()
+
+
+def search_page_titles(client, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+    return [item["solution"].title for item in response.context["items"]]
+
+
+def test_a_failing_server_is_left_alone_for_a_while(client, catalogue, settings, caplog, closing_server,
+                                                    monkeypatch):
+    url, connections = closing_server
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends(url)
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        assert search_page_titles(client, "мембранная очистка")[0] == "Мембранная очистка шахтных вод"
+        tried = len(connections)
+        # Every later search within the pause comes from the database without a single connection attempt.
+        assert search_page_titles(client, "беспилотник")[0] == "Маркшейдерская съёмка карьеров с беспилотников"
+        assert search_page_titles(client, "светильники") == ["Интеллектуальное уличное освещение"]
+        assert tried > 0 and len(connections) == tried
+        assert len([record for record in caplog.records if record.name == "search.backends"]) == 1
+        # After the pause the server is asked again (and, still failing, warned about once more).
+        later = time.monotonic() + backends.BREAKER_SECONDS + 1
+        monkeypatch.setattr(backends.time, "monotonic", lambda: later)
+        assert search_page_titles(client, "тренажёр") == ["Тренажёр для подготовки шахтёров"]
+    assert len(connections) > tried
+    assert len([record for record in caplog.records if record.name == "search.backends"]) == 2
+
+
+def test_an_unreachable_server_costs_one_short_connect_timeout(client, catalogue, settings, unreachable_server):
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends(unreachable_server)
+    started = time.monotonic()
+    assert search_page_titles(client, "мембранная очистка")[0] == "Мембранная очистка шахтных вод"
+    # The connect timeout, not the 5-second request timeout (nor several of them, one per retry).
+    assert time.monotonic() - started < server.CONNECT_TIMEOUT + 2
+    for q in ("беспилотник", "светильники", "тренажёр"):
+        started = time.monotonic()
+        assert search_page_titles(client, q)
+        assert time.monotonic() - started < server.CONNECT_TIMEOUT
+
+
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"),
                     reason="ELASTICSEARCH_URL is not set: no Elasticsearch/OpenSearch server to test against")
 def test_elasticsearch_finds_russian_word_forms(catalogue, settings):
-    settings.WAGTAILSEARCH_BACKENDS = backends.elasticsearch_backends(
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends(
         os.environ["ELASTICSEARCH_URL"], engine=os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9"))
     backend = get_search_backend("default")
     index = backend.get_index_for_model(SolutionPage)

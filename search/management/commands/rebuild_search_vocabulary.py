@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from modelsearch.index import get_indexed_models
 
 from search import documents, vocabulary
+from search.signals import search_data_rebuilt
 
 
 def live_searchable_objects():
@@ -25,4 +26,5 @@ class Command(BaseCommand):
             rows.append(documents.row_for(obj, search_document))
         vocabulary.replace_all(words)
         documents.replace_all(rows)
+        search_data_rebuilt.send(sender=self.__class__)
         self.stdout.write(f"Search dictionary: {len(words)} words; ranking documents: {len(rows)}")

@@ -251,7 +251,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 if ELASTICSEARCH_URL:
     # Elasticsearch/OpenSearch with Russian analysis; the database backend stays as the fall-back.
-    from search.backends import elasticsearch_backends
+    from search.server import elasticsearch_backends
 
     WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, engine=ELASTICSEARCH_ENGINE)
 

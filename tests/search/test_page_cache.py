@@ -1,0 +1,138 @@
+"""A repeated search is answered from the cache, yet every request is logged and every change shows at once."""
+import pytest
+import wagtail_factories
+from django.core.management import call_command
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Site
+
+from catalogue.models import Sector
+from home.models import NocSettings
+from search.models import SynonymGroup, ZeroResultQuery
+from tests.factories import (
+    NeedFactory,
+    OrganizationFactory,
+    RegionFactory,
+    SectorFactory,
+    SolutionPageFactory,
+    publish,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _site_settings_exist(db):
+    """НОЦ's settings row is otherwise made by the first page shown — a change that would empty the cache."""
+    NocSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def titles(client, q):
+    html = client.get("/search/", {"q": q}).content.decode()
+    return [title for title in TITLES if title in html]
+
+
+TITLES = ("Маркшейдерская съёмка карьеров с беспилотников", "Самоходная буровая установка для анкерного крепления",
+          "Тренажёр для подготовки шахтёров", "Интеллектуальное уличное освещение", "Мембранная очистка шахтных вод",
+          "Биоплато для карьерных вод", "Сорбент для шахтных вод")
+
+
+def test_a_repeated_search_is_logged_each_time(client, catalogue):
+    for _ in range(3):
+        assert "Мембранная очистка шахтных вод" in client.get("/search/", {"q": "шахтные воды"}).content.decode()
+    assert Query.objects.get(query_string="шахтные воды").hits == 3
+
+
+def test_a_repeated_search_that_finds_nothing_is_logged_each_time(client, catalogue):
+    for _ in range(3):
+        assert "ничего не&nbsp;нашлось" in client.get("/search/", {"q": "квантовый телепорт"}).content.decode()
+    assert ZeroResultQuery.objects.get().misses == 3
+
+
+def test_a_published_solution_is_found_by_the_next_search(client, catalogue):
+    assert titles(client, "сорбент") == []
+    publish(SolutionPageFactory(title="Сорбент для шахтных вод", summary="Поглощает железо и марганец."))
+    assert titles(client, "сорбент") == ["Сорбент для шахтных вод"]
+
+
+def test_an_unpublished_solution_leaves_the_next_search(client, catalogue):
+    assert titles(client, "мембранная очистка")[0] == "Мембранная очистка шахтных вод"
+    catalogue["membrane"].unpublish()
+    assert "Мембранная очистка шахтных вод" not in titles(client, "мембранная очистка")
+
+
+def test_a_new_synonym_changes_the_next_search(client, catalogue):
+    assert titles(client, "опреснение") == []
+    SynonymGroup.objects.create(terms="опреснение, обратный осмос")
+    assert titles(client, "опреснение") == ["Мембранная очистка шахтных вод"]
+
+
+def test_a_pinned_page_leads_the_next_search(client, catalogue):
+    assert titles(client, "вода")[0] != "Интеллектуальное уличное освещение"
+    SearchPromotion.objects.create(query=Query.get("вода"), page=catalogue["lighting"], sort_order=0,
+                                   description="Закреплено редактором")
+    html = client.get("/search/", {"q": "вода"}).content.decode()
+    assert html.index("Интеллектуальное уличное освещение") < html.index("Мембранная очистка шахтных вод")
+
+
+def test_a_renamed_sector_is_found_once_the_search_data_is_rebuilt(client, catalogue):
+    # Pages keep a sector's old name in their stored documents until they are saved again or rebuilt.
+    ecology = Sector.objects.get(slug="ecology")
+    ecology.name = "Экология и природопользование"
+    ecology.save()
+    assert titles(client, "природопользование") == []
+    call_command("rebuild_search_vocabulary", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert set(titles(client, "природопользование")) == {"Мембранная очистка шахтных вод",
+                                                         "Биоплато для карьерных вод"}
+
+
+# --- Cost ----------------------------------------------------------------------------------------------------
+# A search costs the same number of queries whatever the size of the catalogue, and a repeated one far fewer.
+
+def searchable_catalogue(number):
+    """`number` solutions that all match «очистка шахтных вод», each with every kind of relation and a picture."""
+    sectors, needs = [SectorFactory(), SectorFactory()], [NeedFactory()]
+    regions, organizations = [RegionFactory()], [OrganizationFactory(), OrganizationFactory()]
+    picture = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+    for index in range(number):
+        page = SolutionPageFactory(title=f"Очистка шахтных вод, установка {index}", summary="Сорбция железа.",
+                                   sectors=sectors, needs=needs, regions=regions, organizations=organizations,
+                                   hero_image=picture)
+        page.tags.add("модуль", "вода")
+    Query.get("очистка шахтных вод").add_hit()  # asked before today: its log rows exist
+
+
+@pytest.mark.parametrize("number", [3, 30])
+def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, django_assert_num_queries, number):
+    searchable_catalogue(number)
+    client.get("/catalogue/")  # cards' picture renditions made, site root paths cached, as on any running site
+    # The text search (10): view restrictions, synonyms, 3 dictionary look-ups, postings, candidates in tie
+    # order, their stored documents, the size of the catalogue, pinned pages; the query log (3): the query,
+    # today's hits, their update; a page of cards and its 5 relations; 4×2 taxonomy facets, keywords,
+    # readiness; the page around the results (3): the site, its root page, НОЦ's settings.
+    with django_assert_num_queries(32):
+        first = client.get("/search/", {"q": "очистка шахтных вод"})
+    # Only the query log and the page around the results: the search and the rendered results are cached.
+    with django_assert_num_queries(6):
+        again = client.get("/search/", {"q": "очистка шахтных вод"})
+    assert again.content == first.content
+    assert first.content.decode().count('class="card"') == min(number, 10)
+    assert Query.objects.get(query_string="очистка шахтных вод").hits == 3
+
+
+@pytest.mark.parametrize("number", [3, 30])
+def test_api_search_query_count_does_not_grow_with_the_catalogue(client, db, settings, django_assert_num_queries,
+                                                                 number):
+    settings.RESPONSE_CACHE_SECONDS = 0  # every answer built, as for each new address
+    searchable_catalogue(number)
+    client.get("/api/v2/solutions/")  # pictures' renditions made, site root paths cached, as on any running site
+    # The text search as on the search page (10); a page of solutions and its 5 relations, their pictures'
+    # renditions, view restrictions again (Wagtail's serializer set-up); 4×2 taxonomy facets, keywords,
+    # readiness; a site for detail_url.
+    with django_assert_num_queries(29):
+        first = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
+    # The search and the facet counts are cached: the page of solutions, its relations and pictures, Wagtail's
+    # view-restriction read, the site.
+    with django_assert_num_queries(9):
+        again = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
+    assert again.json() == first.json()
+    assert first.json()["meta"]["total_count"] == len(first.json()["items"]) == number

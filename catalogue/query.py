@@ -219,7 +219,14 @@ class CatalogueQuery:
         return self._search
 
     def _run_search(self):
-        return search_service.search(self.filtered(), self.filters.q, tie_order=SORT_ORDERINGS["readiness"])
+        return search_service.search(self.filtered(), self.filters.q, tie_order=SORT_ORDERINGS["readiness"],
+                                     collection=self.collection())
+
+    def collection(self):
+        """The pks of the solutions the filters select, whatever the text: what a text search looks among.
+        Cached until the catalogue next changes, so searches with the same filters read it once."""
+        key = {**self._cache_key(), "q": None}
+        return catalogue_cache.remember("collection", key, lambda: set(self.filtered().values_list("pk", flat=True)))
 
     def matching_ids_query(self):
         """A filter expression for the matching solutions, usable inside other queries."""

@@ -52,8 +52,9 @@ def uses_search_server():
     return "database" not in settings.WAGTAILSEARCH_BACKENDS[DEFAULT_BACKEND]["BACKEND"]
 
 
-def candidate_ids(queryset, terms, limit):
-    """Ids of up to `limit` objects matching any of the stems, best first.
+def candidate_ids(queryset, collection, terms, limit):
+    """Ids of up to `limit` objects of the queryset (whose pks are `collection`) matching any of the stems,
+    best first.
 
     With Elasticsearch/OpenSearch configured, the server finds them; otherwise (and whenever the server does
     not answer, or failed less than BREAKER_SECONDS ago) the database's postings do — modelsearch's SQLite
@@ -61,14 +62,14 @@ def candidate_ids(queryset, terms, limit):
     solutions, the postings a few milliseconds.
     """
     if not uses_search_server() or search_server_breaker.is_open():
-        return documents.candidate_ids(queryset, terms, limit)
+        return documents.candidate_ids(queryset.model, collection, terms, limit)
     try:
         return backend_ids(queryset, " ".join(terms), DEFAULT_BACKEND, limit)
     except unavailable_errors() as error:
         search_server_breaker.trip()
         logger.warning("Search server unavailable (%s); using the database instead for the next %d s",
                        error, BREAKER_SECONDS)
-        return documents.candidate_ids(queryset, terms, limit)
+        return documents.candidate_ids(queryset.model, collection, terms, limit)
 
 
 def backend_ids(queryset, query_string, backend, limit):

@@ -5,8 +5,7 @@ StreamFields per search. Rows follow saves (search/signals.py) and are rebuilt b
 a candidate without a row (imported with signals off, say) gets one on first use.
 """
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Sum
-from django.db.models.functions import Cast
+from django.db.models import Count, Sum
 
 from search import text
 from search.models import SearchDocument, SearchPosting
@@ -71,17 +70,18 @@ def add_rows(rows):
                                       batch_size=2000)
 
 
-def candidate_ids(queryset, stems, limit):
-    """Ids of up to `limit` objects of the queryset containing any of the stems, the heaviest matches first:
-    an index lookup in the postings, the same on SQLite and PostgreSQL."""
-    keys = queryset.annotate(search_key=Cast("pk", CharField())).values("search_key")
+def candidate_ids(model, collection, stems, limit):
+    """Pks of up to `limit` objects of the collection (a set of `model` pks) containing any of the stems, the
+    most matched stems first, then the heaviest: an index lookup in the postings, the same on SQLite and
+    PostgreSQL. Restricting to the collection here, rather than joining the objects' table in the query, keeps
+    the query to the postings of these stems whatever the size of the catalogue."""
     rows = (SearchPosting.objects
-            .filter(stem__in=stems, document__content_type=ContentType.objects.get_for_model(queryset.model),
-                    document__object_id__in=keys)
-            .values("document__object_id").annotate(score=Sum("weight"), hits=Count("pk"))
-            .order_by("-hits", "-score", "document__object_id")[:limit])
-    field = queryset.model._meta.pk
-    return [field.to_python(row["document__object_id"]) for row in rows]
+            .filter(stem__in=stems, document__content_type=ContentType.objects.get_for_model(model))
+            .values_list("document__object_id").annotate(score=Sum("weight"), hits=Count("pk")).order_by())
+    to_pk = model._meta.pk.to_python
+    found = sorted((-hits, -score, object_id, pk) for object_id, score, hits in rows
+                   if (pk := to_pk(object_id)) in collection)
+    return [pk for _hits, _score, _object_id, pk in found[:limit]]
 
 
 def stems_for(model, ids):

@@ -30,42 +30,44 @@ class SearchResult:
     terms: frozenset = frozenset()  # stems to highlight in snippets, word forms and synonyms included
 
 
-def search(queryset, query_text, *, tie_order=()):
+def search(queryset, query_text, *, tie_order=(), collection=None):
     """Rank the objects of an indexed queryset for a text query; an empty query matches nothing.
 
-    `tie_order` orders equally relevant objects (the catalogue passes readiness first).
+    `tie_order` orders equally relevant objects (the catalogue passes readiness first). `collection` is the set
+    of the queryset's pks when the caller already has it (the catalogue caches it per filter set): it bounds
+    the candidates and sizes the rarity of words, and reading it is the costliest query of a search.
     """
     query = normalise(query_text)
     query_plan = planning.plan(query) if query else None
     if not query_plan or not query_plan.concepts:
         return SearchResult(query=query)
-    candidate_ids = backends.candidate_ids(queryset, query_plan.backend_terms()[:MAX_BACKEND_TERMS],
+    if collection is None:
+        collection = set(queryset.values_list("pk", flat=True))
+    candidate_ids = backends.candidate_ids(queryset, collection, query_plan.backend_terms()[:MAX_BACKEND_TERMS],
                                            CANDIDATE_LIMIT)
-    documents = load_documents(queryset, candidate_ids, tie_order)
-    ids = ranking.rank(query_plan.concepts, documents, total=queryset.count())
-    return SearchResult(query=query, ids=promoted_first(queryset, query, ids),
+    documents = load_documents(queryset.model, [pk for pk in candidate_ids if pk in collection], tie_order)
+    ids = ranking.rank(query_plan.concepts, documents, total=len(collection))
+    return SearchResult(query=query, ids=promoted_first(collection, query, ids),
                         corrected_query=query_plan.corrected_query,
                         terms=frozenset(query_plan.highlight_stems()))
 
 
-def load_documents(queryset, ids, tie_order):
-    """(pk, weighted stem sets) for the candidates still in the queryset, in tie order."""
-    candidates = queryset.filter(pk__in=ids)
+def load_documents(model, ids, tie_order):
+    """(pk, weighted stem sets) for these objects, in tie order."""
+    candidates = model._default_manager.filter(pk__in=ids)
     if tie_order:
         candidates = candidates.order_by(*tie_order)
     ordered = list(candidates.values_list("pk", flat=True))
-    stored = documents.stems_for(queryset.model, ordered)
+    stored = documents.stems_for(model, ordered)
     return [(pk, ranking.document_fields(stored[pk])) for pk in ordered if pk in stored]
 
 
-def promoted_first(queryset, query, ids):
+def promoted_first(collection, query, ids):
     """Pages editors pinned for this exact query (search promotions) lead, in their order."""
-    pinned = list(SearchPromotion.objects.filter(query__query_string=query, page__isnull=False)
-                  .order_by("sort_order").values_list("page_id", flat=True))
+    pinned = [pk for pk in SearchPromotion.objects.filter(query__query_string=query, page__isnull=False)
+              .order_by("sort_order").values_list("page_id", flat=True) if pk in collection]
     if not pinned:
         return ids
-    allowed = set(queryset.filter(pk__in=pinned).values_list("pk", flat=True))
-    pinned = [pk for pk in pinned if pk in allowed]
     return pinned + [pk for pk in ids if pk not in set(pinned)]
 
 

@@ -83,10 +83,15 @@ def deferred_bumps():
             on_catalogue_change()
 
 
+def key(name, parameters):
+    """The cache key of an answer about the catalogue as it is now: the next change makes a different one."""
+    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True).encode()).hexdigest()
+    return f"catalogue:{generation()}:{name}:{digest}"
+
+
 def remember(name, parameters, compute):
     """`compute()`, or its result stored for the same name and parameters in the current generation."""
-    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True).encode()).hexdigest()
-    return cache.get_or_set(f"catalogue:{generation()}:{name}:{digest}", compute)
+    return cache.get_or_set(key(name, parameters), compute)
 
 
 def on_catalogue_change(**kwargs):

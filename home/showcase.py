@@ -1,10 +1,14 @@
-"""What the home page shows about the catalogue, computed live from CatalogueQuery."""
+"""What the home page shows about the catalogue: figures, charts and shelves from CatalogueQuery, cached until
+the catalogue next changes (catalogue/cache.py)."""
 from dataclasses import dataclass
 
-from catalogue.query import CatalogueQuery, Filters
+from catalogue import cache as catalogue_cache
+from catalogue.query import CatalogueQuery, Filters, cards
 from catalogue.templatetags.typography import plural_ru
 
 SHOWCASE_SIZE = 3
+# The two short lists of solutions: context name → the order they are the first of.
+SHELVES = {"newest": "newest", "most_ready": "readiness"}
 SECTORS_IN_CHART = 8
 
 
@@ -37,18 +41,27 @@ def sector_rows(facets):
     return [(value.name, value.count, "sector") for value in busiest]
 
 
+def shelf_ids():
+    return {name: CatalogueQuery(Filters(sort=sort)).first_ids(SHOWCASE_SIZE) for name, sort in SHELVES.items()}
+
+
+def shelves():
+    """The solutions of each shelf, chosen once per catalogue generation and fetched in one go."""
+    chosen = catalogue_cache.remember("home-shelves", {"size": SHOWCASE_SIZE}, shelf_ids)
+    pages = {page.pk: page for page in cards([pk for ids in chosen.values() for pk in ids])}
+    return {name: [pages[pk] for pk in ids if pk in pages] for name, ids in chosen.items()}
+
+
 def showcase_context(catalogue):
     """Figures, charts, entry points and two short lists of solutions for the home page."""
     everything = CatalogueQuery()
     facets = everything.facets()
-    total = everything.filtered().count()
     return {
-        "figures": figures(total, facets),
+        "figures": figures(everything.count(), facets),
         "stage_rows": stage_rows(facets),
         "sector_rows": sector_rows(facets),
         "needs": facets["need"],
         "sectors": facets["sector"],
-        "newest": CatalogueQuery(Filters(sort="newest")).results()[:SHOWCASE_SIZE],
-        "most_ready": CatalogueQuery(Filters(sort="readiness")).results()[:SHOWCASE_SIZE],
+        **shelves(),
         "catalogue": catalogue,
     }

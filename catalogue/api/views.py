@@ -2,7 +2,6 @@
 
 A thin view over `CatalogueQuery`: it filters, searches, orders and counts nothing itself.
 """
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -12,7 +11,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from catalogue.api.params import APIParamsError, check_detail, parse_listing
 from catalogue.api.serializers import facets_data
 from catalogue.models import SolutionPage
-from catalogue.query import CatalogueQuery, with_card_data
+from catalogue.query import ALL_CATEGORIES, CatalogueQuery, with_card_data
 
 BAD_PARAMS_MESSAGE = "Неверные параметры запроса"
 NOT_FOUND_MESSAGE = "Решение не найдено или не опубликовано"
@@ -58,7 +57,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         """Every live, public solution: the detail view's universe (the listing asks CatalogueQuery)."""
-        return with_card_data(CatalogueQuery().filtered())
+        return with_card_data(CatalogueQuery().filtered(), ALL_CATEGORIES)
 
     def get_serializer_context(self):
         # Skip PagesAPIViewSet's `base_queryset`: it serves only the `parent` field, which this endpoint omits,
@@ -67,11 +66,8 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
 
     def listing_view(self, request):
         query, window = parse_listing(request.GET, self.get_listing_default_fields(self.model))
-        results = query.results()
-        total = results.count()
-        solutions = list(window.slice(results, total))
-        # One query for every card's picture instead of one per solution.
-        prefetch_related_objects(solutions, "hero_image__renditions")
+        total = query.count()
+        solutions = list(window.slice(query.results(ALL_CATEGORIES), total))
         serializer = self.get_serializer(solutions, many=True)
         return Response({
             "meta": {"total_count": total, "facets": facets_data(query.facets())},

@@ -2,6 +2,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -141,7 +142,9 @@ class SolutionPage(RoutablePageMixin, Page):
         index.AutocompleteField("summary"),
         index.FilterField("trl"),
     ]
-    search_prefetch = ("sectors", "needs", "organizations", "regions", "tags")
+    # The categories every view of a solution shows: card, page, API item, structured data, search document.
+    category_relations = ("sectors", "needs", "organizations", "regions", "tags")
+    search_prefetch = category_relations
     SEARCH_WEIGHTS = {"title": 4, "summary": 3, "classification": 2, "body": 1}
 
     # The public API item (/api/v2/solutions/); `body` and `contact` only in the detail view.
@@ -172,6 +175,8 @@ class SolutionPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from catalogue.related import related_solutions  # builds on these models, so imported late
 
+        # The page, its structured data and its link preview all read these: fetch each once.
+        prefetch_related_objects([self], *self.category_relations, "hero_image__renditions")
         context = super().get_context(request, *args, **kwargs)
         context["related_solutions"] = related_solutions(self)
         context["stages"] = readiness.STAGES

@@ -11,7 +11,7 @@ from django.views.decorators.http import conditional_page, require_safe
 from catalogue.outputs.addresses import absolute_url
 from catalogue.outputs.errors import bad_query_text
 from catalogue.outputs.links import catalogue_url, with_filters
-from catalogue.query import CatalogueQuery, CatalogueQueryError
+from catalogue.query import ALL_CATEGORIES, CatalogueQuery, CatalogueQueryError
 
 FEED_LENGTH = 50
 FEED_TITLE = "Новые и обновлённые решения НОЦ «Кузбасс – Донбасс»"
@@ -55,7 +55,7 @@ class SolutionsFeed(Feed):
         return absolute_url(self.request, with_filters(self.request, self.request.path, drop=IGNORED_PARAMS))
 
     def items(self, query):
-        return query.results()[:FEED_LENGTH]
+        return query.results(ALL_CATEGORIES)[:FEED_LENGTH]
 
     def item_title(self, solution):
         # Readers render titles as HTML, hence Django's double escaping.

@@ -1,0 +1,73 @@
+"""Every public page costs the same number of SQL queries with 3 solutions as with 30, whether or not the
+catalogue's cached answers (facet counts, the filter form, the home page's shelves, related solutions) are
+still valid. A larger catalogue means more rows counted inside those queries, never more queries."""
+import pytest
+import wagtail_factories
+
+from catalogue import cache as catalogue_cache
+from tests.factories import NeedFactory, OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory
+
+SIZES = [3, 30]
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size} solutions")
+def catalogue(request, db):
+    """`size` live solutions in two sectors and two needs, each with a picture, developers, places and keywords."""
+    sectors = [SectorFactory(name="Экология", slug="ecology"), SectorFactory(name="Горное дело", slug="mining")]
+    needs = [NeedFactory(name="Очистка воды", slug="water"), NeedFactory(name="Рекультивация", slug="land")]
+    organizations = [OrganizationFactory(name="КузГТУ", slug="kuzgtu"), OrganizationFactory(name="СибГИУ")]
+    regions = [RegionFactory(name="Кузбасс")]
+    pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
+    solutions = []
+    for number in range(request.param):
+        solution = SolutionPageFactory(
+            trl=1 + number % 9, hero_image=pictures[number % 3], sectors=sectors[:1 + number % 2], needs=needs,
+            organizations=organizations, regions=regions)
+        solution.tags.add("шахта", f"метка {number % 4}")
+        solution.save()
+        solutions.append(solution)
+    return solutions
+
+
+def first_solution_url(catalogue):
+    return catalogue[0].url
+
+
+# Queries on a hit, and when the catalogue has changed since the last visit (a new generation: facet counts,
+# the filter form, the home page's shelves and related solutions are worked out again).
+# Every HTML page: Wagtail finds the site and walks the path to the page (2 + 2 per level below the home page),
+# reads the view restrictions of the page and its ancestors (2), the НОЦ settings for the footer (1), the
+# catalogue index for links (1) and whether the page is a site root for link previews (1). A page of cards
+# adds its solutions (1), their sectors and developers (2) and their pictures' renditions (1).
+# Facet counts: the view restrictions (1), four categories × counts and names (8), keywords (1), readiness (1).
+PAGES = [
+    # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets and each
+    # shelf's ids (2 × 2).
+    pytest.param("/", 12, 27, id="home"),
+    # Catalogue pages: each filter's slug checked (1 each), the view restrictions for the results (1), chips
+    # name the filters (1 each), breadcrumbs (1); no COUNT, the readiness facet gives the total.
+    pytest.param("/catalogue/?sector=ecology&need=water", 19, 29, id="catalogue with two filters"),
+    # A landing page reads its category (1) instead of naming it in a chip.
+    pytest.param("/catalogue/need/water/", 17, 27, id="need"),
+    pytest.param("/catalogue/sector/ecology/", 17, 27, id="sector"),
+    pytest.param("/catalogue/org/kuzgtu/", 17, 27, id="organisation"),
+    # The API: view restrictions twice (ours, Wagtail's serializer), 20 items with all five categories and
+    # renditions (7), the site for detail URLs (1).
+    pytest.param("/api/v2/solutions/?limit=20", 10, 20, id="API list"),
+    # A solution: its five categories, picture and renditions (7), three related cards (4), breadcrumbs (1); on a
+    # change, related solutions are chosen again (view restrictions and one query for both shared categories).
+    pytest.param(first_solution_url, 23, 25, id="solution"),
+]
+
+
+@pytest.mark.parametrize("url, on_hit, after_change", PAGES)
+def test_query_count_is_fixed(client, catalogue, django_assert_num_queries, url, on_hit, after_change):
+    url = url(catalogue) if callable(url) else url
+    client.get(url)  # fills per-process caches (site root paths), as on any server
+    catalogue_cache.bump()
+    with django_assert_num_queries(after_change):
+        worked_out = client.get(url)
+    with django_assert_num_queries(on_hit):
+        remembered = client.get(url)
+    assert remembered.status_code == 200
+    assert remembered.content == worked_out.content

@@ -60,6 +60,12 @@ PAGES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _built_each_time(settings):
+    """Counts of building a page; a stored whole response costs none (tests/catalogue/test_response_cache.py)."""
+    settings.RESPONSE_CACHE_SECONDS = 0
+
+
 @pytest.mark.parametrize("url, on_hit, after_change", PAGES)
 def test_query_count_is_fixed(client, catalogue, django_assert_num_queries, url, on_hit, after_change):
     url = url(catalogue) if callable(url) else url

@@ -108,9 +108,9 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     client.get("/catalogue/")  # cards' picture renditions made, site root paths cached, as on any running site
     # The text search (10): view restrictions, the filtered solutions' ids, synonyms, 3 dictionary look-ups,
     # postings, candidates in tie order, their stored documents, pinned pages; the query log (3): the query,
-    # today's hits, their update; a page of cards and its 5 relations; 4×2 taxonomy facets, keywords,
-    # readiness; the page around the results (3): the site, its root page, НОЦ's settings.
-    with django_assert_num_queries(32):
+    # today's hits, their update; a page of cards with their sectors, developers and renditions (4); 4×2 taxonomy
+    # facets, keywords, readiness; the page around the results (3): the site, its root page, НОЦ's settings.
+    with django_assert_num_queries(30):
         first = client.get("/search/", {"q": "очистка шахтных вод"})
     # Only the query log and the page around the results: the search and the rendered results are cached.
     with django_assert_num_queries(6):
@@ -118,7 +118,7 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     assert again.content == first.content
     assert first.content.decode().count('class="card"') == min(number, 10)
     # Another text with the same filters: the filtered solutions' ids are not read again.
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(29):
         client.get("/search/", {"q": "установка очистки"})
     assert Query.objects.get(query_string="очистка шахтных вод").hits == 3
 

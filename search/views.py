@@ -38,7 +38,7 @@ def results_html(request, query):
     """The costly part of the page — filters with counts, a page of cards with snippets, or help when nothing was
     found — rendered once per address until the catalogue next changes (catalogue/cache.py). The page around
     it is built, and the query logged, on every request."""
-    return catalogue_cache.remember("search-results-html", {"address": request.get_full_path()},
+    return catalogue_cache.remember("search-results-html", {"address": request.build_absolute_uri()},
                                     lambda: render_to_string("search/includes/results.html",
                                                              results_context(request, query), request))
 

@@ -24,6 +24,18 @@ def row_for(obj, search_document=None):
                           stems=stems_by_weight(search_document or obj.search_document()))
 
 
+def freeze(objects):
+    """Fix each object's `search_document()` to what it returns now.
+
+    For objects loaded only to be indexed, which nothing changes meanwhile: the indexers ask for the text many
+    times over (modelsearch's reads every search field five times, and the page's fields read the text), and
+    building it walks the rich text each time. Frozen, indexing a page costs a quarter of the time.
+    """
+    for obj in objects:
+        search_document = obj.search_document()
+        obj.search_document = lambda search_document=search_document: search_document
+
+
 def store(obj, search_document=None):
     row = row_for(obj, search_document)
     document, _created = SearchDocument.objects.update_or_create(

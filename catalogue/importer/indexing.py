@@ -18,6 +18,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from catalogue.importer.batches import batched
+from search import documents as search_documents
 from search import signals as search_signals
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ def reindex(model, ids, progress=None):
     done = 0
     for chunk in batched(ids, INDEX_CHUNK_SIZE):
         objects = list(indexed_objects(model).filter(pk__in=chunk))
+        if hasattr(model, "search_document"):
+            search_documents.freeze(objects)
         if class_is_indexed(model):
             _add_to_search_backends(model, objects)
         search_signals.update_many(model, objects)

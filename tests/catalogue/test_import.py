@@ -9,7 +9,7 @@ from django.core.management import ManagementUtility, call_command
 from django.core.management import base as management_base
 from django.core.management.base import CommandError
 from taggit.models import Tag
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from catalogue import cache as catalogue_cache
 from catalogue.management.commands import import_solutions
@@ -107,9 +107,26 @@ def test_new_pages_have_the_history_of_an_editors_publish(tmp_path, admin_client
                               .content.decode()).split())
     assert "Дата Опубликовано Опубликованная версия система" in history and "Создан система" in history
     assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def page_tree_problems():
     out = StringIO()
     call_command("fixtree", stdout=out)
-    assert out.getvalue().count("No problems found") == 2  # the page tree and the collection tree
+    return out.getvalue().count("No problems found") != 2  # the page tree and the collection tree
+
+
+def test_new_pages_join_the_catalogue_after_the_pages_already_there(tmp_path, client):
+    before = SolutionPageFactory(slug="before")
+    index = before.get_parent()
+
+    run_import(write_json(tmp_path, [solution("mine-water"), solution("drone-survey", title="Съёмка с БПЛА")]))
+    after = SolutionPageFactory(slug="after")
+
+    assert [page.slug for page in index.get_children()] == ["before", "mine-water", "drone-survey", "after"]
+    assert index.get_children().count() == Page.objects.get(pk=index.pk).numchild == 4
+    assert not page_tree_problems()
+    assert client.get("/catalogue/drone-survey/").status_code == 200
+    assert after.url == "/catalogue/after/"
 
 
 def test_body_paragraphs_become_paragraph_blocks(tmp_path):

@@ -4,6 +4,7 @@ and a 1200×630 rendition of the hero image.
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 from catalogue.outputs.addresses import absolute_url
 
@@ -36,12 +37,18 @@ def share_image(page, request):
     }
 
 
+def is_site_home(page, request):
+    # The site found for this request is remembered on it; Page.is_site_root() would ask the database again.
+    site = Site.find_for_request(request)
+    return site is not None and page.pk == site.root_page_id
+
+
 def social_meta(page, request):
     return {
         "title": page.seo_title or page.title,
         "description": page_description(page),
         "url": page.get_full_url(request),
-        "type": "website" if page.is_site_root() else "article",
+        "type": "website" if is_site_home(page, request) else "article",
         "site_name": settings.WAGTAIL_SITE_NAME,
         "image": share_image(page, request),
     }

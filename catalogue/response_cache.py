@@ -12,7 +12,6 @@ admin. Skipped both ways: requests from a signed-in or flashed visitor (a sessio
 carry their own name, user bar or message. A view whose every request must reach it (the search page logs each
 query) is marked with `@uncached`.
 """
-import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from catalogue.cache import generation
+from catalogue import cache as catalogue_cache
 
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
@@ -61,12 +60,6 @@ def is_cacheable_response(response):
             and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES))
 
 
-def cache_key(request, catalogue_generation):
-    # The whole address, scheme and host included: absolute links in feeds and metadata depend on them.
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"response:{catalogue_generation}:{address}"
-
-
 def answer_from_store(request, response):
     """The stored answer, or 304 Not Modified to a reader that already holds it (feeds send validators)."""
     etag = response.get("ETag")
@@ -86,7 +79,8 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         # Read before the page is built: an answer built while a publication commits is stored under the
         # number that publication has already replaced, so nobody is served it.
-        key = cache_key(request, generation())
+        # The whole address, scheme and host included: absolute links in feeds and metadata depend on them.
+        key = catalogue_cache.key("response", {"address": request.build_absolute_uri()})
         stored = cache.get(key)
         if stored is not None:
             return answer_from_store(request, stored)

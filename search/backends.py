@@ -40,12 +40,23 @@ search_server_breaker = Breaker(BREAKER_SECONDS)
 
 
 def unavailable_errors():
-    """Exceptions that mean «the search server is not answering» (none when the client is not installed)."""
+    """Exceptions that mean «the search server cannot answer this»: it is down or unreachable, or something
+    answered with an error — a proxy's 502 page, an index that `update_index` has not created yet, a server
+    that is not the engine configured. Each client's errors are included only when that client is installed."""
+    errors = []
     try:
-        from elastic_transport import ConnectionError, ConnectionTimeout, TransportError
-    except ImportError:  # pragma: no cover - the client is a dependency, but stay safe without it
-        return ()
-    return ConnectionError, ConnectionTimeout, TransportError
+        from elastic_transport import ApiError, SerializationError, TransportError
+    except ImportError:  # pragma: no cover - the Elasticsearch client is a dependency
+        pass
+    else:
+        errors += [ApiError, SerializationError, TransportError]
+    try:
+        from opensearchpy.exceptions import OpenSearchException
+    except ImportError:  # the OpenSearch client is an optional extra
+        pass
+    else:
+        errors.append(OpenSearchException)
+    return tuple(errors)
 
 
 def uses_search_server():

@@ -59,7 +59,7 @@ def elasticsearch_backends(url, *, engine="elasticsearch9"):
         raise ValueError(f"ELASTICSEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
     return {
         DEFAULT_BACKEND: {
-            "BACKEND": f"modelsearch.backends.{engine}",
+            "BACKEND": f"search.server_backends.{engine}",  # modelsearch's, indexing behind the breaker
             "URLS": [url],
             "INDEX_PREFIX": "noc_",
             "TIMEOUT": request_timeout(engine),

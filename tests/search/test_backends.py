@@ -4,6 +4,7 @@ import os
 import socket
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from elastic_transport import ConnectionError as TransportConnectionError
@@ -11,7 +12,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 from catalogue.models import SolutionPage
-from search import backends, server, service
+from search import backends, server, server_backends, service
 
 
 def es_backend():
@@ -146,6 +147,96 @@ def test_an_unreachable_server_costs_one_short_connect_timeout(client, catalogue
         started = time.monotonic()
         assert search_page_titles(client, q)
         assert time.monotonic() - started < server.CONNECT_TIMEOUT
+
+
+def answering_server(status, body, content_type, *, product=""):
+    """A loopback «search server» that answers every request with this status and body."""
+    headers = {"Content-Type": content_type, **({"X-Elastic-Product": product} if product else {})}
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = answer
+
+        def log_message(self, *args):
+            pass
+
+    return ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+
+
+@pytest.fixture
+def serve():
+    """Runs answering servers in threads for one test; gives their address."""
+    running = []
+
+    def start(http_server):
+        threading.Thread(target=http_server.serve_forever, daemon=True).start()
+        running.append(http_server)
+        return f"http://127.0.0.1:{http_server.server_address[1]}"
+
+    yield start
+    for http_server in running:
+        http_server.shutdown()
+        http_server.server_close()
+
+
+INDEX_MISSING = b'{"error": {"type": "index_not_found_exception"}, "status": 404}'
+PROXY_ERROR = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+
+
+@pytest.mark.parametrize("engine, status, body, content_type, product", [
+    # `update_index` never ran: the server answers, but the index is missing.
+    ("elasticsearch9", 404, INDEX_MISSING, "application/json", "Elasticsearch"),
+    # nginx in front of a stopped server.
+    ("elasticsearch9", 502, PROXY_ERROR, "text/html", ""),
+    ("opensearch3", 404, INDEX_MISSING, "application/json", ""),
+    ("opensearch3", 502, PROXY_ERROR, "text/html", ""),
+])
+def test_a_server_answering_with_errors_falls_back_to_the_database(client, catalogue, settings, caplog, serve,
+                                                                   engine, status, body, content_type, product):
+    url = serve(answering_server(status, body, content_type, product=product))
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends(url, engine=engine)
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        assert search_page_titles(client, "мембранная очистка")[0] == "Мембранная очистка шахтных вод"
+    assert "using the database instead" in caplog.text
+
+
+def test_configured_backends_index_behind_the_breaker(settings):
+    for engine in server.ENGINES:
+        settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends("http://127.0.0.1:9", engine=engine)
+        backend = get_search_backend("default")
+        assert backend.__class__ is server_backends.guarded_backend(engine)
+        assert backend.__class__.__mro__[1].__module__ == f"modelsearch.backends.{engine}"
+
+
+def test_saves_while_the_server_is_down_skip_it_after_the_first_failure(catalogue, settings, caplog,
+                                                                       closing_server):
+    url, connections = closing_server
+    settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends(url)
+    page = catalogue["lighting"]
+    with caplog.at_level(logging.WARNING, logger="search.server_backends"):
+        page.title = "Умное уличное освещение"
+        page.save_revision().publish()
+        tried = len(connections)
+        for title in ("Уличное освещение с датчиками", "Освещение дворов"):
+            page.title = title
+            started = time.monotonic()
+            page.save_revision().publish()
+            assert time.monotonic() - started < server.CONNECT_TIMEOUT
+    assert tried > 0 and len(connections) == tried
+    assert SolutionPage.objects.get(pk=page.pk).title == "Освещение дворов"
+    assert "run update_index once it is back" in caplog.text
+    # Searches skip the server too, and still find the renamed page through the database postings.
+    result = service.search(SolutionPage.objects.live(), "освещение дворов")
+    assert SolutionPage.objects.get(pk=result.ids[0]).pk == page.pk
+    assert len(connections) == tried
 
 
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"),

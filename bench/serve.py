@@ -69,7 +69,7 @@ def parse_args():
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per kind of page")
     parser.add_argument("--phases", default="cold,warm,rendered")
     parser.add_argument("--kinds", default="", help="comma-separated kinds of page to measure (default: all), "
-                                                    "e.g. 'search,API search'")
+                                                    "each word picks the kinds starting with it, e.g. 'solution,API'")
     parser.add_argument("--load-test", type=float, default=0, help="seconds of mixed load (0 = none)")
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--search-backend-down", action="store_true",
@@ -302,6 +302,16 @@ def load_test(args, env, pages, label):
     print(f"  answers: {result.statuses}; failed connections: {result.failures}")
 
 
+def chosen_kinds(pages, kinds):
+    """The kinds of page named in `--kinds`: each comma-separated word picks the kinds whose name starts with it
+    («catalogue» picks «catalogue, 2 filters»; «API» both API kinds)."""
+    words = [word.strip() for word in kinds.split(",") if word.strip()]
+    chosen = {kind: urls for kind, urls in pages.items() if any(kind.startswith(word) for word in words)}
+    if not chosen:
+        sys.exit(f"--kinds {kinds!r} names none of: {', '.join(pages)}")
+    return chosen
+
+
 def main():
     args = parse_args()
     with tempfile.TemporaryDirectory() as static_root:
@@ -309,7 +319,7 @@ def main():
         manage(env, "collectstatic", "--noinput", "-v0")
         pages = addresses(env, args.distinct)
         if args.kinds:
-            pages = {kind: pages[kind] for kind in args.kinds.split(",")}
+            pages = chosen_kinds(pages, args.kinds)
         client = "wrk" if shutil.which("wrk") else "Python threads"
         workers = args.workers or f"{2 * os.cpu_count() + 1} (2 × CPU + 1)"
         print(f"gunicorn: {workers} sync workers on loopback; settings {args.settings}; database "

@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/import_rate.py [--sizes 1000 10000] [--seed 1]
 
-For each N it generates a synthetic catalogue (bench/generate.py), migrates a fresh database and imports the file
-twice in a child process: the first run creates and publishes N solutions, the second finds them unchanged.
+For each N it generates a synthetic catalogue (bench/generate.py), migrates a fresh database and imports in a
+child process three times: the file (creates and publishes N solutions), the same file again (finds them all
+unchanged), then a copy with every summary edited (a new published revision of each solution).
 Databases: a SQLite file in a temporary folder, and PostgreSQL too when DATABASE_URL points to one (a scratch
 database `<name>_importbench` is created next to it and dropped afterwards).
 """
@@ -84,15 +85,24 @@ class ScratchPostgres:
         self._admin(f'DROP DATABASE IF EXISTS "{self.name}"')
 
 
-def measure(label, url, path, n):
+def measure(label, url, paths, n):
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "false",
            "PYTHONPATH": f"{REPO}:{REPO / 'site'}"}
     migrate(env)
-    first = run_child(path, env)
-    second = run_child(path, env)
-    print(f"| {label:10} | {n:6} | {first['seconds']:8.1f} | {n / first['seconds']:6.1f} | "
-          f"{n / first['cpu']:10.1f} | {first['peak_mb']:7.0f} | {n / second['seconds']:13.0f} | "
-          f"{second['peak_mb']:9.0f} |", flush=True)
+    created, unchanged, updated = (run_child(path, env) for path in (paths[0], paths[0], paths[1]))
+    print(f"| {label:10} | {n:6} | {created['seconds']:8.1f} | {n / created['seconds']:6.1f} | "
+          f"{n / created['cpu']:10.1f} | {created['peak_mb']:7.0f} | {n / unchanged['seconds']:13.0f} | "
+          f"{n / updated['seconds']:12.1f} |", flush=True)
+
+
+def write_catalogues(folder, n, seed):
+    """The generated catalogue, and a copy of it with every solution's summary edited."""
+    rows = generate_catalogue(n, seed)
+    paths = [Path(folder) / f"catalogue-{n}.json", Path(folder) / f"catalogue-{n}-edited.json"]
+    paths[0].write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    edited = [{**row, "summary": row["summary"] + " Сведения обновлены."} for row in rows]
+    paths[1].write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    return paths
 
 
 def main():
@@ -110,18 +120,17 @@ def main():
     on_postgres = "postgresql" in args.databases and database_url.startswith(("postgres://", "postgresql://"))
     postgres = ScratchPostgres(database_url) if on_postgres else None
     print(f"CPUs: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
-    print("| database   |      N | import s | rows/s | rows/CPU-s | peak MB | re-run rows/s | re-run MB |")
-    print("|------------|--------|----------|--------|------------|---------|---------------|-----------|")
+    print("| database   |      N | import s | rows/s | rows/CPU-s | peak MB | re-run rows/s | update rows/s |")
+    print("|------------|--------|----------|--------|------------|---------|---------------|---------------|")
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
-            path = Path(folder) / f"catalogue-{n}.json"
-            path.write_text(json.dumps(generate_catalogue(n, args.seed), ensure_ascii=False), encoding="utf-8")
+            paths = write_catalogues(folder, n, args.seed)
             if "sqlite" in args.databases:
-                measure("SQLite", sqlite_url(folder, n), path, n)
+                measure("SQLite", sqlite_url(folder, n), paths, n)
             if postgres:
                 postgres.recreate()
                 try:
-                    measure("PostgreSQL", postgres.url, path, n)
+                    measure("PostgreSQL", postgres.url, paths, n)
                 finally:
                     postgres.drop()
 

@@ -52,7 +52,8 @@ class QueryPlan:
 
 def plan(query):
     """The concepts of a normalised query, with typos corrected against the dictionary of published words."""
-    tokens = [word for word in query.split() if word not in text.STOP_WORDS][:text.MAX_QUERY_WORDS]
+    tokens = [word for word in query.split() if word not in text.STOP_WORDS]
+    tokens = text.without_fillers(tokens)[:text.MAX_QUERY_WORDS]
     groups = synonym_phrases()
     synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
     tokens, corrected = correct_typos(tokens, synonym_stems)
@@ -137,8 +138,11 @@ def expand_word_forms(concepts):
                    for stem in singles}
     families = {stem: text.family(stem) for stem in singles}
     known = vocabulary.known_stems([*(short for options in shortenings.values() for short in options),
-                                    *(related for members in families.values() for related in members)])
+                                    *(related for members in families.values() for related in members),
+                                    *(concept.label for concept in concepts)])
     for concept in concepts:
+        # Snowball stems some forms shorter than others («порыв» → «пор», «порывов» → «порыв»): the word as
+        # typed is also the stem of its other forms when the dictionary knows it as one.
         for stem, quality in list(concept.stems.items()):
             for longer in extended.get(stem, ()):
                 concept.add_stem(longer, quality * EXTENSION_QUALITY)
@@ -147,3 +151,5 @@ def expand_word_forms(concepts):
                     concept.add_stem(shorter, quality * SHORTENING_QUALITY)
             for related in families[stem] & known:
                 concept.add_stem(related, quality * FAMILY_QUALITY)
+        if concept.label in known:
+            concept.add_stem(concept.label, TYPED)

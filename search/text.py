@@ -24,6 +24,14 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
+# How people wrap a need in a question («нужно решение для…», «подскажите технологию, чтобы…»): words that say
+# nothing about the need. Dropped from a query that has other words; a query of these alone is searched as typed.
+_QUERY_FILLER_TEXT = """
+нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
+можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
+которая которое которые какой какая какое какие каким пожалуйста интересует
+"""
+
 
 def normalise(text):
     """Lower-case, ё→е, no control characters or query operators, bounded length."""
@@ -129,11 +137,20 @@ def family(stem):
     """
     if not _CYRILLIC.search(stem):
         return set()
-    bases = derivation_bases(stem) or [stem]
+    bases = derivation_bases(stem) or ([stem] if len(stem) > MIN_BASE else [])  # «пор» (порыв) ≁ «поров»
     related = set()
     for base in bases:
         related.add(base)
         related.update(base + suffix for suffix in DERIVATIONAL_SUFFIXES)
     related.discard(stem)
     return related
+
+
+QUERY_FILLER_STEMS = frozenset(stem(word) for word in _QUERY_FILLER_TEXT.split())
+
+
+def without_fillers(tokens):
+    """The query's words without the wrapping of a question, unless nothing else is left."""
+    meaningful = [token for token in tokens if stem(token) not in QUERY_FILLER_STEMS]
+    return meaningful or tokens
 

@@ -51,3 +51,17 @@ def test_inflectional_endings_are_not_compound_parts():
     assert text.compound_parts("теплосети") == ("тепло", "сети")
     assert text.compound_parts("теплового") == ()
     assert text.compound_parts("газовыми") == ()
+
+
+def test_the_wrapping_of_a_question_is_not_searched(db):
+    make_solution("sewage", "Очистка городских стоков", "Ультрафиолетовое обеззараживание.")
+    make_solution("tech", "Технология и решение для выбора", "Подскажем, какой способ нужен.")
+    assert ranked("подскажите технологию, которая нужна для очистки стоков") == ["sewage"]
+    assert ranked("технология") == ["tech"]
+
+
+def test_a_form_stemmed_shorter_than_the_others_still_finds_them(db):
+    # Snowball cuts «порыв» to «пор» but «порывов» to «порыв».
+    make_solution("leaks", "Акустический поиск утечек", "Находит места порывов водопроводных сетей.")
+    make_solution("dam", "Датчики порового давления", "Контроль дамб хвостохранилищ.")
+    assert ranked("порыв")[0] == "leaks"

@@ -116,3 +116,12 @@ def test_rebuild_restores_what_search_needs(catalogue):
     assert SearchDocument.objects.count() == len(catalogue)
     assert SearchPosting.objects.filter(stem="беспилотник").count() == 1
     assert ranked("беспилотники")[0] == "drone-survey"
+
+
+def test_everyday_words_of_the_domain_find_the_terms(db):
+    make_solution("landfill", "Сбор свалочного газа на полигонах ТКО", "Газопоршневая установка.",
+                  "Исчезает запах над кварталами.")
+    make_solution("hearing", "Противошумные вкладыши", "Индивидуальные вкладыши по слепку уха.")
+    make_solution("lighting", "Уличное освещение", "Светильники для дворов.")
+    assert ranked("вонь от свалки")[0] == "landfill"
+    assert ranked("беруши") == ["hearing"]

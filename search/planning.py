@@ -38,13 +38,16 @@ class QueryPlan:
     corrected_query: str = ""
 
     def backend_terms(self):
-        """Every stem any concept accepts, for an OR query to the backend."""
+        """Every stem any concept accepts, for an OR query to the backend: the best first, so that when the
+        list is cut (service.MAX_BACKEND_TERMS) a long query's last words go before other words' variants."""
         terms = {}
         for concept in self.concepts:
-            terms.update(dict.fromkeys(concept.stems))
-            for phrase in concept.phrases:
-                terms.update(dict.fromkeys(phrase))
-        return list(terms)
+            for stem, quality in concept.stems.items():
+                terms[stem] = max(terms.get(stem, 0), quality)
+            for phrase, quality in concept.phrases.items():
+                for stem in phrase:
+                    terms[stem] = max(terms.get(stem, 0), quality)
+        return sorted(terms, key=lambda stem: -terms[stem])
 
     def highlight_stems(self):
         return set(self.backend_terms())

@@ -65,3 +65,13 @@ def test_a_form_stemmed_shorter_than_the_others_still_finds_them(db):
     make_solution("leaks", "Акустический поиск утечек", "Находит места порывов водопроводных сетей.")
     make_solution("dam", "Датчики порового давления", "Контроль дамб хвостохранилищ.")
     assert ranked("порыв")[0] == "leaks"
+
+
+def test_the_backend_gets_every_typed_word_before_any_variant(catalogue):
+    from search import planning
+
+    query_plan = planning.plan(service.normalise("очистные шахтные воды карьеры анкерное крепление"))
+    terms = query_plan.backend_terms()
+    typed = {text.stem(word) for word in ("очистные", "карьеры", "анкерное", "крепление")} | {"шахтн", "вод"}
+    assert set(terms[:len(typed)]) == typed
+    assert len(terms) > len(typed)  # word forms and synonyms follow

@@ -72,12 +72,13 @@ def synonym_phrases():
 def correct_typos(tokens, synonym_stems):
     """Replace words whose stem nothing published contains by the closest published word."""
     token_stems = [text.stem(token) for token in tokens]
-    known = vocabulary.known_stems([*token_stems, *(related for stem in token_stems for related in text.family(stem))])
+    families = {stem: text.family(stem) for stem in token_stems}
+    known = vocabulary.known_stems([*token_stems, *(related for members in families.values() for related in members)])
     extended = vocabulary.extensions([stem for stem in token_stems if stem not in known])
     result, corrected = [], False
     for token, stem in zip(tokens, token_stems, strict=True):
         if (stem in known or stem in synonym_stems or extended.get(stem) or token.isdigit()
-                or text.family(stem) & known or text.compound_parts(token)):
+                or families[stem] & known or text.compound_parts(token)):
             result.append(token)
             continue
         replacement = vocabulary.closest_word(token)
@@ -144,8 +145,6 @@ def expand_word_forms(concepts):
                                     *(related for members in families.values() for related in members),
                                     *(concept.label for concept in concepts)])
     for concept in concepts:
-        # Snowball stems some forms shorter than others («порыв» → «пор», «порывов» → «порыв»): the word as
-        # typed is also the stem of its other forms when the dictionary knows it as one.
         for stem, quality in list(concept.stems.items()):
             for longer in extended.get(stem, ()):
                 concept.add_stem(longer, quality * EXTENSION_QUALITY)
@@ -154,5 +153,7 @@ def expand_word_forms(concepts):
                     concept.add_stem(shorter, quality * SHORTENING_QUALITY)
             for related in families[stem] & known:
                 concept.add_stem(related, quality * FAMILY_QUALITY)
+        # Snowball stems some forms shorter than others («порыв» → «пор», «порывов» → «порыв»): the word as
+        # typed is also the stem of its other forms when the dictionary knows it as one.
         if concept.label in known:
             concept.add_stem(concept.label, TYPED)

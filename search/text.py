@@ -24,14 +24,6 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
-# How people wrap a need in a question («нужно решение для…», «подскажите технологию, чтобы…»): words that say
-# nothing about the need. Dropped from a query that has other words; a query of these alone is searched as typed.
-_QUERY_FILLER_TEXT = """
-нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
-можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
-которая которое которые какой какая какое какие каким пожалуйста интересует
-"""
-
 
 def normalise(text):
     """Lower-case, ё→е, no control characters or query operators, bounded length."""
@@ -145,6 +137,14 @@ def family(stem):
     related.discard(stem)
     return related
 
+
+# How people wrap a need in a question («нужно решение для…», «подскажите технологию, чтобы…»): words that say
+# nothing about the need. Dropped from a query that has other words; a query of these alone is searched as typed.
+_QUERY_FILLER_TEXT = """
+нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
+можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
+которая которое которые какой какая какое какие каким пожалуйста интересует
+"""
 
 QUERY_FILLER_STEMS = frozenset(stem(word) for word in _QUERY_FILLER_TEXT.split())
 

@@ -30,6 +30,7 @@ SHARED = ROOT.parent.parent / "shared" / "relevance"
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 API_URL = "/api/v2/solutions/"
 TOP = 10
+WEAK_NDCG = 0.8
 
 
 def parse_args():
@@ -41,7 +42,8 @@ def parse_args():
     parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
                         help="any database on the server; the bench creates and drops its own next to it")
-    parser.add_argument("--verbose", action="store_true", help="print each query that misses the top three")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print each query that misses the top three or ranks poorly")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the child's part
     return parser.parse_args()
 
@@ -166,9 +168,18 @@ def measure(args):
               f"p95={percentile(timings, 0.95) * 1000:.0f} ms  ranked differently by CatalogueQuery: {differing}",
               flush=True)
         if args.verbose:
-            for item in selected:
-                if not metrics.success(run[item["q"]], item["rel"]):
-                    print(f"    miss: {item['q']!r} → {run[item['q']][:3]} want {item['rel']}")
+            print_weak(metrics, run, selected)
+
+
+def print_weak(metrics, run, selected):
+    """Each query that misses the top three, or whose nDCG@10 is below WEAK_NDCG (grade-1 pages ranked low)."""
+    for item in selected:
+        ranked = run[item["q"]]
+        ndcg = metrics.ndcg(ranked, item["rel"])
+        if not metrics.success(ranked, item["rel"]):
+            print(f"    miss: {item['q']!r} → {ranked[:3]} want {item['rel']}")
+        elif ndcg < WEAK_NDCG:
+            print(f"    weak ({ndcg:.2f}): {item['q']!r} → {ranked[:5]} want {item['rel']}")
 
 
 def load_metrics(path):

@@ -15,7 +15,7 @@ def stems_by_weight(search_document):
     """{weight: "stem stem …"} for a search_document() list of (weight, text)."""
     by_weight = {}
     for weight, chunk in search_document:
-        by_weight.setdefault(str(weight), []).extend(text.stems(chunk))
+        by_weight.setdefault(str(weight), []).extend(text.index_stems(chunk))
     return {weight: " ".join(stems) for weight, stems in by_weight.items()}
 
 

@@ -12,6 +12,8 @@ from search.ranking import TYPED
 SYNONYM_QUALITY = 0.9
 EXTENSION_QUALITY = 0.85
 SHORTENING_QUALITY = 0.8
+FAMILY_QUALITY = 0.8
+PART_QUALITY = 0.3  # one half of a compound: «пыль» answers «пылеподавление», below pages that say it whole
 MIN_SHORTENED_STEM = 5
 MAX_SHORTENING = 3
 
@@ -36,13 +38,16 @@ class QueryPlan:
     corrected_query: str = ""
 
     def backend_terms(self):
-        """Every stem any concept accepts, for an OR query to the backend."""
+        """Every stem any concept accepts, for an OR query to the backend: the best first, so that when the
+        list is cut (service.MAX_BACKEND_TERMS) a long query's last words go before other words' variants."""
         terms = {}
         for concept in self.concepts:
-            terms.update(dict.fromkeys(concept.stems))
-            for phrase in concept.phrases:
-                terms.update(dict.fromkeys(phrase))
-        return list(terms)
+            for stem, quality in concept.stems.items():
+                terms[stem] = max(terms.get(stem, 0), quality)
+            for phrase, quality in concept.phrases.items():
+                for stem in phrase:
+                    terms[stem] = max(terms.get(stem, 0), quality)
+        return sorted(terms, key=lambda stem: -terms[stem])
 
     def highlight_stems(self):
         return set(self.backend_terms())
@@ -50,7 +55,8 @@ class QueryPlan:
 
 def plan(query):
     """The concepts of a normalised query, with typos corrected against the dictionary of published words."""
-    tokens = [word for word in query.split() if word not in text.STOP_WORDS][:text.MAX_QUERY_WORDS]
+    tokens = [word for word in query.split() if word not in text.STOP_WORDS]
+    tokens = text.without_fillers(tokens)[:text.MAX_QUERY_WORDS]
     groups = synonym_phrases()
     synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
     tokens, corrected = correct_typos(tokens, synonym_stems)
@@ -66,11 +72,13 @@ def synonym_phrases():
 def correct_typos(tokens, synonym_stems):
     """Replace words whose stem nothing published contains by the closest published word."""
     token_stems = [text.stem(token) for token in tokens]
-    known = vocabulary.known_stems(token_stems)
+    families = {stem: text.family(stem) for stem in token_stems}
+    known = vocabulary.known_stems([*token_stems, *(related for members in families.values() for related in members)])
     extended = vocabulary.extensions([stem for stem in token_stems if stem not in known])
     result, corrected = [], False
     for token, stem in zip(tokens, token_stems, strict=True):
-        if stem in known or stem in synonym_stems or extended.get(stem) or token.isdigit():
+        if (stem in known or stem in synonym_stems or extended.get(stem) or token.isdigit()
+                or families[stem] & known or text.compound_parts(token)):
             result.append(token)
             continue
         replacement = vocabulary.closest_word(token)
@@ -89,6 +97,7 @@ def group_concepts(tokens, groups):
         concept = Concept(label=label)
         if size == 1:
             concept.add_stem(stems[position], TYPED)
+            add_compound_parts(concept, tokens[position])
         else:
             concept.phrases[tuple(stems[position:position + size])] = TYPED
         for phrase in group:
@@ -99,6 +108,15 @@ def group_concepts(tokens, groups):
         concepts.append(concept)
         position += size
     return concepts
+
+
+def add_compound_parts(concept, token):
+    """A compound is also satisfied by its parts together (as a synonym phrase) or, less well, by either."""
+    parts = tuple(text.stem(part) for part in text.compound_parts(token))
+    if parts:
+        concept.phrases[parts] = SYNONYM_QUALITY
+        for part in parts:
+            concept.add_stem(part, PART_QUALITY)
 
 
 def longest_synonym_at(stems, position, groups):
@@ -115,17 +133,27 @@ def longest_synonym_at(stems, position, groups):
 
 
 def expand_word_forms(concepts):
-    """Let a stem match longer and slightly shorter dictionary stems: «анкер» ~ «анкерн» (анкерного)."""
+    """Let a stem match longer and slightly shorter dictionary stems, «анкер» ~ «анкерн» (анкерного), and the
+    other members of its word family: «очистной» ~ «очистка», «рекультивировать» ~ «рекультивация»."""
     singles = {stem for concept in concepts for stem in concept.stems}
     extended = vocabulary.extensions(singles)
     shortenings = {stem: [stem[:size] for size in range(max(MIN_SHORTENED_STEM, len(stem) - MAX_SHORTENING),
                                                          len(stem))]
                    for stem in singles}
-    known_short = vocabulary.known_stems(short for options in shortenings.values() for short in options)
+    families = {stem: text.family(stem) for stem in singles}
+    known = vocabulary.known_stems([*(short for options in shortenings.values() for short in options),
+                                    *(related for members in families.values() for related in members),
+                                    *(concept.label for concept in concepts)])
     for concept in concepts:
         for stem, quality in list(concept.stems.items()):
             for longer in extended.get(stem, ()):
                 concept.add_stem(longer, quality * EXTENSION_QUALITY)
             for shorter in shortenings[stem]:
-                if shorter in known_short:
+                if shorter in known:
                     concept.add_stem(shorter, quality * SHORTENING_QUALITY)
+            for related in families[stem] & known:
+                concept.add_stem(related, quality * FAMILY_QUALITY)
+        # Snowball stems some forms shorter than others («порыв» → «пор», «порывов» → «порыв»): the word as
+        # typed is also the stem of its other forms when the dictionary knows it as one.
+        if concept.label in known:
+            concept.add_stem(concept.label, TYPED)

@@ -60,6 +60,97 @@ def stems(text):
     return [stem(word) for word in words(text) if word not in STOP_WORDS]
 
 
+# First halves of Russian compounds, with their linking vowel: водо-отлив, тепло-снабжение, пыле-подавление. A compound
+# is also indexed and asked by its parts, so «водоотлив» meets «откачка воды» and «пылеподавление» meets «пыль».
+# Roots only: prefixoids such as авто-, теле-, био- would split words whose parts mean nothing alone.
+_COMBINING_FORMS_TEXT = """
+водо тепло энерго электро газо пыле угле лесо нефте земле мусоро золо шлако свето шумо снего паро песко рудо
+металло шахто дымо огне взрыво пожаро торфо грязе хвосто
+"""
+COMBINING_FORMS = tuple(sorted(_COMBINING_FORMS_TEXT.split(), key=len, reverse=True))
+MIN_COMPOUND_REST = 3  # letters the word's stem has beyond the first half: «тепло-сети», not «тепло-вого»
+
+
+def compound_parts(word):
+    """The two words a compound is made of («водоотлив» → «водо», «отлив»), or () when it is not one."""
+    for form in COMBINING_FORMS:
+        if word.startswith(form) and len(stem(word)) - len(form) >= MIN_COMPOUND_REST:
+            return form, word[len(form):]
+    return ()
+
+
+def index_stems(text):
+    """What a stored document holds: the stems of a text, each compound followed by the stems of its parts."""
+    found = []
+    for word in words(text):
+        if word not in STOP_WORDS:
+            found.append(stem(word))
+            found.extend(stem(part) for part in compound_parts(word))
+    return found
+
+
 def stemmed_text(text):
     """What the backend indexes: the stems of a text joined by spaces."""
     return " ".join(stems(text))
+
+
+# Derivational suffixes as they end Snowball stems: verbs (рекультивирова-ть), nouns (рекультивац-ия, отоплен-ие,
+# очистк-а, диагностик-а) and adjectives (очистн-ой, шахтн-ый, угольн-ый, теплов-ой, городск-ой). Words of one
+# family reduce to the same base, so «рекультивировать» finds «рекультивация» and «очистной» finds «очистка».
+# Longest first; the base keeps at least MIN_BASE letters.
+DERIVATIONAL_SUFFIXES = (
+    "ирова", "ическ", "ован", "еван", "иван", "ыван", "ова", "ева", "ива", "ыва", "альн", "енн", "онн",
+    "ац", "яц", "ик", "ен", "ан", "ов", "ев", "ск", "ьн", "к", "н",
+)
+MIN_BASE = 3
+# Imperfective verbs alternate о → а in the root: отоплен-ие ~ отаплива-ть, заморож-енный ~ заморажива-ть.
+_ALTERNATING_SUFFIXES = ("ива", "иван", "ыва", "ыван")
+
+
+def derivation_bases(stem):
+    """The bases a stem's word family shares: the stem without its derivational suffix (and, after an
+    imperfective suffix, with the root's а back to о). Empty when the stem has no such suffix."""
+    for suffix in DERIVATIONAL_SUFFIXES:
+        base = stem[:-len(suffix)]
+        if stem.endswith(suffix) and len(base) >= MIN_BASE:
+            bases = [base]
+            if suffix in _ALTERNATING_SUFFIXES and "а" in base:
+                position = base.rindex("а")
+                bases.append(base[:position] + "о" + base[position + 1:])
+            return bases
+    return []
+
+
+def family(stem):
+    """Stems that may belong to the same word family as this one: its bases and each base with every suffix.
+
+    Only candidates: the caller keeps those the dictionary knows. Bounded (a few dozen per stem) so the lookup
+    is one indexed `IN`, never a scan of the dictionary.
+    """
+    if not _CYRILLIC.search(stem):
+        return set()
+    bases = derivation_bases(stem) or ([stem] if len(stem) > MIN_BASE else [])  # «пор» (порыв) ≁ «поров»
+    related = set()
+    for base in bases:
+        related.add(base)
+        related.update(base + suffix for suffix in DERIVATIONAL_SUFFIXES)
+    related.discard(stem)
+    return related
+
+
+# How people wrap a need in a question («нужно решение для…», «подскажите технологию, чтобы…»): words that say
+# nothing about the need. Dropped from a query that has other words; a query of these alone is searched as typed.
+_QUERY_FILLER_TEXT = """
+нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
+можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
+которая которое которые какой какая какое какие каким пожалуйста интересует
+"""
+
+QUERY_FILLER_STEMS = frozenset(stem(word) for word in _QUERY_FILLER_TEXT.split())
+
+
+def without_fillers(tokens):
+    """The query's words without the wrapping of a question, unless nothing else is left."""
+    meaningful = [token for token in tokens if stem(token) not in QUERY_FILLER_STEMS]
+    return meaningful or tokens
+

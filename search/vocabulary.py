@@ -19,6 +19,7 @@ def document_words(texts):
         for word in text.words(chunk):
             if 2 <= len(word) <= MAX_WORD_LENGTH and not word.isdigit() and word not in text.STOP_WORDS:
                 found.add(word)
+                found.update(text.compound_parts(word)[1:])  # «отлив» of «водоотлив» is a published word too
     return found
 
 

@@ -116,3 +116,30 @@ def test_rebuild_restores_what_search_needs(catalogue):
     assert SearchDocument.objects.count() == len(catalogue)
     assert SearchPosting.objects.filter(stem="беспилотник").count() == 1
     assert ranked("беспилотники")[0] == "drone-survey"
+
+
+def test_a_page_saying_the_need_beats_one_sharing_a_single_rarer_word(db):
+    make_solution("hearing", "Профилактика тугоухости", "Вкладыши и аудиометрия.", "Снижают потери слуха.")
+    make_solution("jobs", "Бизнес-инкубатор", "Микрозаймы для малого бизнеса.", "Открыто 260 рабочих мест.")
+    make_solution("pipes", "Предизолированные трубы", "Снижают потери тепла.")
+    make_solution("leaks", "Поиск утечек", "Потери воды в сетях.")
+    for number in range(16):
+        make_solution(f"lighting-{number}", f"Уличное освещение {number}", "Светильники для дворов.")
+    # «рабочих» is on one page, «потеря слуха» on one and half of it on two: shares 0.45 and 0.55, alike.
+    assert ranked("потеря слуха у рабочих")[0] == "hearing"
+
+
+def test_half_a_phrase_counts_as_half_of_it(db):
+    # «Потери» in a title is half of «потеря слуха»: the page on hearing loss, saying it in its body, comes first.
+    make_solution("pipes", "Потери тепла в трубах", "Предизолированные трубы для сетей.")
+    make_solution("hearing", "Защита для работников фабрик", "Вкладыши по слепку уха.", "Меньше потери слуха.")
+    assert ranked("потеря слуха") == ["hearing", "pipes"]
+
+
+def test_everyday_words_of_the_domain_find_the_terms(db):
+    make_solution("landfill", "Сбор свалочного газа на полигонах ТКО", "Газопоршневая установка.",
+                  "Исчезает запах над кварталами.")
+    make_solution("hearing", "Противошумные вкладыши", "Индивидуальные вкладыши по слепку уха.")
+    make_solution("lighting", "Уличное освещение", "Светильники для дворов.")
+    assert ranked("вонь от свалки")[0] == "landfill"
+    assert ranked("беруши") == ["hearing"]

@@ -90,8 +90,9 @@ def index_stems(text):
 
 
 def stemmed_text(text):
-    """What the backend indexes: the stems of a text joined by spaces."""
-    return " ".join(stems(text))
+    """What the backend indexes: the same stems as the stored documents (compound parts included), joined by
+    spaces, so a search server finds the candidates the database postings would."""
+    return " ".join(index_stems(text))
 
 
 # Derivational suffixes as they end Snowball stems: verbs (рекультивирова-ть), nouns (рекультивац-ия, отоплен-ие,

@@ -75,3 +75,11 @@ def test_the_backend_gets_every_typed_word_before_any_variant(catalogue):
     typed = {text.stem(word) for word in ("очистные", "карьеры", "анкерное", "крепление")} | {"шахтн", "вод"}
     assert set(terms[:len(typed)]) == typed
     assert len(terms) > len(typed)  # word forms and synonyms follow
+
+
+def test_a_search_server_indexes_the_parts_of_compounds_as_the_database_does(db):
+    # Elasticsearch/OpenSearch get `search_headline`/`search_details`; they must hold the stems the database
+    # postings hold, or a search server would never offer «пылеподавление» as a candidate for «пыль».
+    page = make_solution("dust", "Пылеподавление на складах угля", "Туманные пушки.", "Водоотлив из шахты.")
+    assert set(page.search_headline().split()) >= {text.stem("пыле"), text.stem("подавление")}
+    assert set(page.search_details().split()) >= {text.stem("водо"), text.stem("отлив")}

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations check-reversible
+.PHONY: install migrate demo run test lint check-migrations check-reversible services services-stop ci
 
 install: $(STAMP)
 
@@ -42,3 +42,15 @@ check-reversible: install
 	$(PY) manage.py migrate --noinput -v0
 	for app in search home catalogue; do $(PY) manage.py migrate $$app zero --noinput -v0 || exit 1; done
 	$(PY) manage.py migrate --noinput -v0
+
+# Not needed by `run` or `test`. PostgreSQL and Redis on 127.0.0.1 (installed from Debian's packages when absent)
+# for the PostgreSQL suite and the benchmarks, set up exactly as CI does; Chromium too for the browser tests.
+services:
+	bash .ci/services --browser
+
+services-stop:
+	bash .ci/services --stop
+
+# The whole CI run, as CI runs it (root installs what is missing; see the README).
+ci:
+	bash .ci/run

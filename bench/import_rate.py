@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "bench")]
 
 from generate import generate_catalogue  # noqa: E402
+from services import require_database  # noqa: E402
 
 
 def child_import(path):
@@ -118,6 +119,8 @@ def main():
 
     database_url = os.environ.get("DATABASE_URL", "")
     on_postgres = "postgresql" in args.databases and database_url.startswith(("postgres://", "postgresql://"))
+    if on_postgres:
+        require_database(database_url)
     postgres = ScratchPostgres(database_url) if on_postgres else None
     print(f"CPUs: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
     print("| database   |      N | import s | rows/s | rows/CPU-s | peak MB | re-run rows/s | update rows/s |")

@@ -25,6 +25,9 @@ def main():
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--extra", default=ROOT / "bench" / "relevance_extra.json")
     args = parser.parse_args()
+    from services import require_database
+
+    require_database(os.environ.get("DATABASE_URL", ""))
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django

@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
+from services import require_database  # noqa: E402
+
+require_database(os.environ.get("DATABASE_URL", ""))
+
 import django  # noqa: E402
 
 django.setup()

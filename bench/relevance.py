@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+from services import HOW
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent.parent / "shared" / "relevance"
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -40,7 +42,8 @@ def parse_args():
     parser.add_argument("--metrics", default=SHARED / "metrics.py")
     parser.add_argument("--extra", help="a JSON file {corpus: [...], queries: [...]} added to the public set")
     parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
-    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
+    server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("POSTGRES_URL") or DEFAULT_POSTGRES
+    parser.add_argument("--postgres-url", default=server,
                         help="any database on the server; the bench creates and drops its own next to it")
     parser.add_argument("--verbose", action="store_true",
                         help="print each query that misses the top three or ranks poorly")
@@ -60,7 +63,7 @@ def main():
             database = scratch_sqlite(folder) if vendor == "sqlite" else scratch_postgres(args.postgres_url)
             with database as url:
                 if url is None:
-                    print(f"{vendor}: no server at {args.postgres_url}, skipped")
+                    print(f"{vendor}: no server at {args.postgres_url}, skipped. {HOW}")
                     continue
                 env = bench_env(url)
                 started = time.perf_counter()

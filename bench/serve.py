@@ -37,6 +37,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from services import require_database, require_redis
+
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 HEADERS = {"Host": "localhost", "X-Forwarded-Proto": "https", "User-Agent": "noc-bench/1"}
@@ -314,6 +316,8 @@ def chosen_kinds(pages, kinds):
 
 def main():
     args = parse_args()
+    require_database(args.database_url)
+    require_redis(args.redis_url)
     with tempfile.TemporaryDirectory() as static_root:
         env = server_env(args, static_root)
         manage(env, "collectstatic", "--noinput", "-v0")

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import HOW, STRICT
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -17,7 +19,10 @@ WIDTHS = {"phone": 375, "desktop": 1280}
 def pytest_collection_modifyitems(items):
     if CHROMIUM.exists():
         return
-    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's chromium package to run browser tests")
+    reason = f"no Chromium at {CHROMIUM}: install Debian's chromium package to run browser tests"
+    if STRICT:
+        raise pytest.UsageError(f"{reason} (NOC_REQUIRE_SERVICES is set; {HOW})")
+    skip = pytest.mark.skip(reason=reason)
     for item in items:
         if "e2e" in item.keywords:
             item.add_marker(skip)

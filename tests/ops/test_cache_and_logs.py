@@ -4,12 +4,12 @@ import logging
 import socket
 import sys
 
-import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
 from config.settings.base import cache_settings
 from ops.log_format import JsonFormatter
+from tests.services import missing_service
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -26,8 +26,9 @@ def test_without_redis_url_each_process_keeps_its_own_cache():
     assert cache_settings("")["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="no Redis server on 127.0.0.1:6379")
 def test_with_redis_url_the_cache_lives_in_redis():
+    if not redis_reachable():
+        missing_service("no Redis server on 127.0.0.1:6379")
     with override_settings(CACHES=cache_settings(REDIS_URL)):
         cache = caches["default"]
         cache.set("facets:test", {"sector": ["экология"]}, timeout=30)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "relevance"
+SHARED = ROOT.parent / "shared" / "relevance"  # ../shared/relevance beside the clone
 
 
 def main():

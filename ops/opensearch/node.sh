@@ -29,7 +29,7 @@ build() {
     local jar="$here/target/opensearch-node-1.jar"
     if [ ! -f "$jar" ] || [ "$here/pom.xml" -nt "$jar" ] || [ -n "$(find "$here/src" -newer "$jar" -type f)" ]; then
         echo "== building the OpenSearch node (Maven; the first build downloads ≈ 60 MB into ~/.m2)"
-        mvn -q -B -f "$here/pom.xml" package
+        mvn -q -B -Dstyle.color=never -f "$here/pom.xml" package
     fi
 }
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations check-reversible services services-stop ci
+.PHONY: install migrate demo run test lint check-migrations check-reversible services services-stop ci opensearch opensearch-stop ci-opensearch
 
 install: $(STAMP)
 
@@ -54,3 +54,15 @@ services-stop:
 # The whole CI run, as CI runs it (root installs what is missing; see the README).
 ci:
 	bash .ci/run
+
+# A single-node OpenSearch 2.19 on 127.0.0.1:9200, built from Maven Central artifacts (ops/opensearch/README.md):
+# started in the background and waited for until green; data and logs in .opensearch/. Both idempotent.
+opensearch:
+	ops/opensearch/node.sh start
+
+opensearch-stop:
+	ops/opensearch/node.sh stop
+
+# The integration tests against a real node (marker opensearch): start it, run them, stop it whatever happens.
+ci-opensearch: install
+	ops/opensearch/ci.sh

@@ -2,10 +2,14 @@
 
     .venv/bin/python bench/latency.py [--size 10000]              # uses DATABASE_URL (SQLite by default)
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/noc_search .venv/bin/python bench/latency.py
+    DATABASE_URL=postgresql://… .venv/bin/python bench/latency.py --opensearch-url http://127.0.0.1:9200
 
 Solutions are recombined from the relevance corpus's words, so common words are common and rare words rare.
 Every relevance query runs through CatalogueQuery (first page of results, as the search page asks); prints
-p50/p95 and queries per search. Prints figures; asserts nothing.
+p50/p95 and queries per search. With --opensearch-url the same catalogue is then indexed into that node
+(`update_index`, timed, under its own index prefix, removed afterwards) and the searches run again with it as the
+search server; the script counts the searches it answered, so a silent fall-back to the database shows.
+BENCH_TEST_DATABASE names the scratch database (default: Django's test_<name>). Prints figures; asserts nothing.
 """
 import argparse
 import json
@@ -17,13 +21,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "relevance"
+SHARED = ROOT.parent / "shared" / "relevance"  # ../shared/relevance beside the clone
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--extra", default=ROOT / "bench" / "relevance_extra.json")
+    parser.add_argument("--opensearch-url", help="also measure with this OpenSearch node as the search server")
     args = parser.parse_args()
     from services import require_database
 
@@ -38,15 +43,46 @@ def main():
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
+    if os.environ.get("BENCH_TEST_DATABASE"):
+        connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_TEST_DATABASE"]
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         corpus, queries = load_set(args.extra)
         started = time.perf_counter()
         build_catalogue(corpus, args.size)
         print(f"{connection.vendor}: {args.size} solutions built and indexed in {time.perf_counter() - started:.0f} s")
-        measure(connection, [item["q"] for item in queries])
+        ranked = measure(connection, connection.vendor, [item["q"] for item in queries])
+        if args.opensearch_url:
+            with_opensearch(connection, args.opensearch_url, [item["q"] for item in queries], ranked)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def with_opensearch(connection, url, queries, ranked_by_database):
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import override_settings
+    from modelsearch.backends import get_search_backend
+
+    from bench.relevance import count_candidate_sources
+    from search.server import elasticsearch_backends
+
+    prefix = f"bench_latency_{os.getpid()}_"
+    with override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_backends(url, engine="opensearch2",
+                                                                         index_prefix=prefix)):
+        try:
+            started = time.perf_counter()
+            call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            print(f"{connection.vendor} + OpenSearch: update_index of the catalogue in "
+                  f"{time.perf_counter() - started:.0f} s")
+            cache.clear()
+            served = count_candidate_sources()
+            ranked = measure(connection, f"{connection.vendor} + OpenSearch", queries)
+            print(f"candidates from OpenSearch for {served['server']} searches, from the database for "
+                  f"{served['database']}; top ten differing from the database's for "
+                  f"{sum(ranked[query] != ranked_by_database[query] for query in queries)} of {len(queries)} queries")
+        finally:
+            get_search_backend("default").es.indices.delete(index=f"{prefix}*")
 
 
 def load_set(extra):
@@ -84,25 +120,26 @@ def build_catalogue(corpus, size):
     call_command("rebuild_search_vocabulary", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def measure(connection, queries):
+def measure(connection, label, queries):
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
     from catalogue.query import CatalogueQuery
 
-    timings, sql = [], []
+    timings, sql, ranked = [], [], {}
     for query in queries * 2:
         params = QueryDict(mutable=True)
         params["q"] = query
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            list(CatalogueQuery.from_params(params).results()[:10])
+            ranked[query] = [page.pk for page in CatalogueQuery.from_params(params).results()[:10]]
             timings.append((time.perf_counter() - started) * 1000)
         sql.append(len(captured.captured_queries))
     timings.sort()
-    print(f"{connection.vendor}: {len(timings)} searches, p50 {timings[len(timings) // 2]:.0f} ms, "
+    print(f"{label}: {len(timings)} searches, p50 {timings[len(timings) // 2]:.0f} ms, "
           f"p95 {timings[int(0.95 * (len(timings) - 1))]:.0f} ms, max {timings[-1]:.0f} ms, "
           f"SQL queries per search ≤ {max(sql)}")
+    return ranked
 
 
 if __name__ == "__main__":

@@ -3,14 +3,18 @@
     .venv/bin/python bench/relevance.py                      # SQLite, and PostgreSQL when reachable
     .venv/bin/python bench/relevance.py --extra bench/relevance_extra.json
     .venv/bin/python bench/relevance.py --databases sqlite --verbose
+    .venv/bin/python bench/relevance.py --databases opensearch    # after `make opensearch`
 
 For each database the catalogue goes in the way an administrator puts it in: a fresh database (a SQLite file in
 a temporary folder; a PostgreSQL database created on the --postgres-url server and dropped afterwards) is set up
 with `manage.py migrate` and filled with `manage.py import_solutions CORPUS` (then the --extra set's corpus).
 Every query, and a misspelt variant of each, is then asked of the public API,
 `GET /api/v2/solutions/?search=<query>&limit=10`, through Django's test client, and the slugs it answers are
-scored with the shared metrics.py. As a cross-check the script also asks CatalogueQuery, which the API is meant
-to delegate to, and prints how many queries it ranks differently. Prints figures; asserts nothing.
+scored with the shared metrics.py. `opensearch` is SQLite with the OpenSearch node at --opensearch-url as the
+search server (indexed with `manage.py update_index` after the import, under its own index prefix); the script
+counts the searches the server answered, so a silent fall-back to the database shows. As a cross-check the script
+also asks CatalogueQuery, which the API is meant to delegate to, and prints how many queries it ranks differently.
+Prints figures; asserts nothing.
 """
 import argparse
 import importlib.util
@@ -24,12 +28,14 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
+from urllib.request import Request, urlopen
 
 from services import HOW
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "relevance"
+SHARED = ROOT.parent / "shared" / "relevance"  # ../shared/relevance beside the clone
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+DEFAULT_OPENSEARCH = "http://127.0.0.1:9200"
 API_URL = "/api/v2/solutions/"
 TOP = 10
 WEAK_NDCG = 0.8
@@ -41,10 +47,12 @@ def parse_args():
     parser.add_argument("--queries", default=os.environ.get("RELEVANCE_QUERIES", SHARED / "dev_queries.json"))
     parser.add_argument("--metrics", default=SHARED / "metrics.py")
     parser.add_argument("--extra", help="a JSON file {corpus: [...], queries: [...]} added to the public set")
-    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
+    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql", "opensearch"],
+                        default=["sqlite", "postgresql"])
     server = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("POSTGRES_URL") or DEFAULT_POSTGRES
     parser.add_argument("--postgres-url", default=server,
                         help="any database on the server; the bench creates and drops its own next to it")
+    parser.add_argument("--opensearch-url", default=os.environ.get("OPENSEARCH_TEST_URL", DEFAULT_OPENSEARCH))
     parser.add_argument("--verbose", action="store_true",
                         help="print each query that misses the top three or ranks poorly")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the child's part
@@ -60,19 +68,34 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         corpus_files = import_files(args, Path(folder))
         for vendor in args.databases:
-            database = scratch_sqlite(folder) if vendor == "sqlite" else scratch_postgres(args.postgres_url)
+            if vendor == "opensearch" and not answers(args.opensearch_url):
+                print(f"opensearch: no node at {args.opensearch_url}, skipped (start one with `make opensearch`)")
+                continue
+            database = scratch_postgres(args.postgres_url) if vendor == "postgresql" else scratch_sqlite(folder, vendor)
             with database as url:
                 if url is None:
                     print(f"{vendor}: no server at {args.postgres_url}, skipped. {HOW}")
                     continue
                 env = bench_env(url)
-                started = time.perf_counter()
-                manage(env, "migrate", "--noinput", "-v0")
-                for path in corpus_files:
-                    manage(env, "import_solutions", str(path))
-                print(f"{vendor}: migrated and imported in {time.perf_counter() - started:.1f} s", flush=True)
-                subprocess.run([sys.executable, __file__, "--measure", *forwarded(args)], env=env, cwd=ROOT,
-                               check=True)
+                if vendor == "opensearch":
+                    env.update(ELASTICSEARCH_URL=args.opensearch_url, ELASTICSEARCH_ENGINE="opensearch2",
+                               ELASTICSEARCH_INDEX_PREFIX=f"bench_relevance_{os.getpid()}_")
+                try:
+                    prepare_and_measure(args, vendor, env, corpus_files)
+                finally:
+                    if vendor == "opensearch":
+                        delete_indexes(args.opensearch_url, env["ELASTICSEARCH_INDEX_PREFIX"])
+
+
+def prepare_and_measure(args, vendor, env, corpus_files):
+    started = time.perf_counter()
+    manage(env, "migrate", "--noinput", "-v0")
+    for path in corpus_files:
+        manage(env, "import_solutions", str(path))
+    if vendor == "opensearch":
+        manage(env, "update_index")
+    print(f"{vendor}: migrated and imported in {time.perf_counter() - started:.1f} s", flush=True)
+    subprocess.run([sys.executable, __file__, "--measure", *forwarded(args)], env=env, cwd=ROOT, check=True)
 
 
 def import_files(args, folder):
@@ -86,8 +109,21 @@ def import_files(args, folder):
 
 
 @contextmanager
-def scratch_sqlite(folder):
-    yield f"sqlite:///{folder}/relevance.sqlite3"
+def scratch_sqlite(folder, name="sqlite"):
+    yield f"sqlite:///{folder}/relevance-{name}.sqlite3"
+
+
+def answers(url):
+    try:
+        with urlopen(url, timeout=3):
+            return True
+    except OSError:
+        return False
+
+
+def delete_indexes(url, prefix):
+    with urlopen(Request(f"{url}/{prefix}*", method="DELETE"), timeout=30):
+        pass
 
 
 @contextmanager
@@ -118,7 +154,7 @@ def scratch_postgres(server_url):
 
 def bench_env(database_url):
     # Development settings as `manage.py` uses them, without DEBUG's per-query bookkeeping; the database backend
-    # for search even if the shell has an Elasticsearch configured.
+    # for search even if the shell has an Elasticsearch configured (`opensearch` sets its own).
     return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
             "DEBUG": "false", "ELASTICSEARCH_URL": ""}
 
@@ -155,11 +191,15 @@ def measure(args):
 
     setup_test_environment()  # lets the test client's `testserver` host through ALLOWED_HOSTS
     client = Client()
+    from search.backends import uses_search_server
+
+    served = count_candidate_sources() if uses_search_server() else None
+    label = "opensearch" if served is not None else connection.vendor
     metrics = load_metrics(args.metrics)
     queries = read_json(args.queries) + (read_json(args.extra)["queries"] if args.extra else [])
     rng = random.Random(20261126)
     misspelt = [{"q": misspell(item["q"], rng), "rel": item["rel"]} for item in queries]
-    for label, selected in (("queries", queries), ("misspelt", misspelt)):
+    for kind, selected in (("queries", queries), ("misspelt", misspelt)):
         run, timings = {}, []
         for item in selected:
             started = time.perf_counter()
@@ -167,11 +207,33 @@ def measure(args):
             timings.append(time.perf_counter() - started)
         ndcg, success = metrics.score(run, selected)
         differing = sum(run[item["q"]] != catalogue_query_ranking(item["q"]) for item in selected)
-        print(f"{connection.vendor:10} {label:9} n={len(selected):3} nDCG@10={ndcg:.3f} success@3={success:.3f} "
+        print(f"{label:10} {kind:9} n={len(selected):3} nDCG@10={ndcg:.3f} success@3={success:.3f} "
               f"p95={percentile(timings, 0.95) * 1000:.0f} ms  ranked differently by CatalogueQuery: {differing}",
               flush=True)
         if args.verbose:
             print_weak(metrics, run, selected)
+    if served is not None:
+        print(f"{label:10} candidates from the search server for {served['server']} searches, "
+              f"from the database (fall-back) for {served['database']}", flush=True)
+
+
+def count_candidate_sources(patch=setattr):
+    """{server, database}: how many candidate lookups the search server answered, and how many the database
+    postings answered (the fall-back, or the only source without a server). Tests pass monkeypatch.setattr."""
+    from search import backends, documents
+
+    counts = {"server": 0, "database": 0}
+
+    def counting(function, key):
+        def counted(*args, **kwargs):
+            result = function(*args, **kwargs)
+            counts[key] += 1
+            return result
+        return counted
+
+    patch(backends, "backend_ids", counting(backends.backend_ids, "server"))
+    patch(documents, "candidate_ids", counting(documents.candidate_ids, "database"))
+    return counts
 
 
 def print_weak(metrics, run, selected):

@@ -52,16 +52,17 @@ def request_timeout(engine):
     return REQUEST_TIMEOUT
 
 
-def elasticsearch_backends(url, *, engine="elasticsearch9"):
+def elasticsearch_backends(url, *, engine="elasticsearch9", index_prefix="noc_"):
     """WAGTAILSEARCH_BACKENDS for production: Elasticsearch 8/9 or OpenSearch 2/3 at `url` (the fall-back is
-    the database postings, kept up to date on every save whatever the backend)."""
+    the database postings, kept up to date on every save whatever the backend). Sites, benchmarks and test runs
+    sharing one server keep apart by `index_prefix`."""
     if engine not in ENGINES:
         raise ValueError(f"ELASTICSEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
     return {
         DEFAULT_BACKEND: {
             "BACKEND": f"search.server_backends.{engine}",  # modelsearch's, indexing behind the breaker
             "URLS": [url],
-            "INDEX_PREFIX": "noc_",
+            "INDEX_PREFIX": index_prefix,
             "TIMEOUT": request_timeout(engine),
             "OPTIONS": {},
             "INDEX_SETTINGS": RUSSIAN_INDEX_SETTINGS,

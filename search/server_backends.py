@@ -9,6 +9,12 @@ directly, not through these methods, so it still fails loudly while the server i
 
 Settings name a backend as `search.server_backends.<engine>` (search.server.elasticsearch_backends); the class
 is built on first use, so an engine whose client is not installed costs nothing until it is configured.
+
+The engine names the server's version. modelsearch's `opensearch2` backend calls the client with positional
+arguments (`indices.create(name, settings)`), which opensearch-py 3 — the client installed, and the one that
+speaks to OpenSearch 2 and 3 alike — refuses with a TypeError, so `update_index` failed against a real
+OpenSearch 2.19 node. Its `opensearch3` backend differs only in passing them by keyword, which opensearch-py 2
+accepts too; it serves both OpenSearch engines.
 """
 import logging
 from functools import cache
@@ -37,9 +43,12 @@ def _guarded_write(write):
     return guarded
 
 
+MODELSEARCH_BACKENDS = {"opensearch2": "opensearch3"}
+
+
 @cache
 def guarded_backend(engine):
-    base = import_backend(f"modelsearch.backends.{engine}")
+    base = import_backend(f"modelsearch.backends.{MODELSEARCH_BACKENDS.get(engine, engine)}")
     return type(f"Guarded{base.__name__}", (base,), {
         "__module__": __name__,
         "add": _guarded_write(base.add),

@@ -213,7 +213,8 @@ def test_configured_backends_index_behind_the_breaker(settings):
         settings.WAGTAILSEARCH_BACKENDS = server.elasticsearch_backends("http://127.0.0.1:9", engine=engine)
         backend = get_search_backend("default")
         assert backend.__class__ is server_backends.guarded_backend(engine)
-        assert backend.__class__.__mro__[1].__module__ == f"modelsearch.backends.{engine}"
+        modelsearch_engine = server_backends.MODELSEARCH_BACKENDS.get(engine, engine)
+        assert backend.__class__.__mro__[1].__module__ == f"modelsearch.backends.{modelsearch_engine}"
 
 
 def test_saves_while_the_server_is_down_skip_it_after_the_first_failure(catalogue, settings, caplog,

@@ -38,6 +38,7 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "noc_")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # True when a reverse proxy (nginx) in front of gunicorn appends the client's address to X-Forwarded-For.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
@@ -253,7 +254,8 @@ if ELASTICSEARCH_URL:
     # Elasticsearch/OpenSearch with Russian analysis; the database backend stays as the fall-back.
     from search.server import elasticsearch_backends
 
-    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, engine=ELASTICSEARCH_ENGINE)
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(ELASTICSEARCH_URL, engine=ELASTICSEARCH_ENGINE,
+                                                   index_prefix=ELASTICSEARCH_INDEX_PREFIX)
 
 # --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
 def cache_settings(redis_url):
@@ -300,6 +302,9 @@ LOGGING = {
         # Every page save queues search-index and reference-index tasks; one line each drowns `make run`.
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # The OpenSearch client logs every request at INFO, and its tracer each one again as a curl command.
+        "opensearch": {"level": "WARNING"},
+        "opensearchpy.trace": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},  # its start-up banner on every command
     },
 }

@@ -36,6 +36,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database (production runs on PostgreSQL): WAL lets readers go on while one process writes, and
+    # IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers queue for up to `timeout` seconds
+    # instead of failing with «database is locked» when a read transaction tries to become a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api_router
 from home.views import healthz
 
+handler400 = "ops.views.bad_request"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

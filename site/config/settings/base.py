@@ -104,6 +104,7 @@ MIDDLEWARE = [
     # Outside every middleware that shapes a response (headers, cookies), so a stored answer is a finished one.
     "catalogue.response_cache.ResponseCacheMiddleware",
     "ops.csp.SiteCSPMiddleware",
+    "ops.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +173,9 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browser features no page of the site uses: denied to the site and to anything it embeds (ops/headers.py).
+PERMISSIONS_POLICY_DENIED = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+                             "microphone", "midi", "payment", "usb"]
 
 # Video hosts an editor may embed in a solution's story (wagtail.embeds).
 VIDEO_FRAME_SOURCES = [
@@ -241,6 +245,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Any one uploaded file part, and a whole request body, on any form (ops/uploads.py): the largest file the admin
+# accepts, plus room for the other fields. nginx's client_max_body_size (docs/operations.md) matches it.
+NOC_MAX_UPLOAD_SIZE = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+NOC_MAX_REQUEST_SIZE = NOC_MAX_UPLOAD_SIZE + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "ops.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True

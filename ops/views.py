@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views import defaults
 
 from ops.uploads import UploadTooLarge
@@ -18,3 +19,8 @@ def bad_request(request, exception=None):
         megabytes = settings.NOC_MAX_UPLOAD_SIZE // (1024 * 1024)
         return render(request, "ops/upload_too_large.html", {"megabytes": megabytes}, status=413)
     return defaults.bad_request(request, exception)
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page's <link rel="icon"> says."""
+    return redirect(static("img/favicon.ico"), permanent=True)

@@ -2,7 +2,7 @@
 catalogue's other formats (feeds, exports) that keep the current filters."""
 from django import template
 
-from catalogue.outputs import social
+from catalogue.outputs import addresses, social
 from catalogue.outputs.links import with_filters
 from catalogue.outputs.structured_data import json_ld_script
 
@@ -25,10 +25,16 @@ def social_meta(context):
     page, request = context.get("page"), context.get("request")
     if page is None or request is None or not hasattr(page, "get_full_url"):
         return None
-    return social.social_meta(page, request)
+    return social.social_meta(page, request, **context.get("social_overrides", {}))
 
 
 @register.simple_tag(takes_context=True)
 def with_catalogue_filters(context, path):
     """`path` followed by the catalogue filters of the current request (no pagination or other parameters)."""
-    return with_filters(context["request"], path, drop=("page",))
+    return with_filters(context["request"], path, drop=("page",), fixed=context.get("fixed"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` on the Wagtail site's public address, the host that canonical links and the sitemap name."""
+    return addresses.absolute_url(context["request"], path)

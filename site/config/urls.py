@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home.views import healthz
+from ops.views import favicon
 
 handler400 = "ops.views.bad_request"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

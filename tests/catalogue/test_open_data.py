@@ -56,11 +56,51 @@ def test_sitemap_lists_every_live_page_with_lastmod(client, open_catalogue):
     urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
             for url in ET.fromstring(response.content).findall(f"{SITEMAP}url")}
     paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in urls}
-    assert paths == {"/", "/catalogue/", "/catalogue/mine-water/", "/catalogue/dumps/", "/catalogue/reducer/"}
+    assert paths == {"/", "/catalogue/", "/catalogue/mine-water/", "/catalogue/dumps/", "/catalogue/reducer/",
+                     # every category with a published solution has its landing page
+                     "/catalogue/sector/ecology/", "/catalogue/sector/mining/",
+                     "/catalogue/need/water/", "/catalogue/need/rekultivatsiya/",
+                     "/catalogue/org/kuzgtu/", "/catalogue/org/sibgiu/"}
     assert all(urls.values()), "every page carries lastmod, even the home page the migration created"
     reducer_date = next(date for loc, date in urls.items() if loc.endswith("/reducer/"))
     catalogue_date = next(date for loc, date in urls.items() if loc.endswith("/catalogue/"))
     assert catalogue_date == reducer_date, "a listing changes when the solution published last changes"
+    assert urls[next(loc for loc in urls if loc.endswith("/org/sibgiu/"))] == reducer_date
+    assert len({re.match(r"^https?://[^/]+", loc).group() for loc in urls}) == 1, "one host for every address"
+
+
+def test_category_without_a_published_solution_stays_out_of_the_sitemap(client, open_catalogue):
+    open_catalogue["water"].unpublish()
+    content = client.get("/sitemap.xml").content
+    assert b"/catalogue/need/water/" not in content
+    assert b"/catalogue/need/rekultivatsiya/" in content  # the draft on it does not count, dumps does
+
+
+@pytest.mark.parametrize("path, title", [("/catalogue/need/water/", "Очистка воды: решения"),
+                                         ("/catalogue/sector/mining/", "Горное дело: решения"),
+                                         ("/catalogue/org/kuzgtu/", "КузГТУ: решения")])
+def test_category_pages_are_canonical_to_themselves_with_the_sitemap_host(client, open_catalogue, path, title):
+    html = client.get(path).content.decode()
+    head = HeadMeta(html)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert head.canonical.endswith(path)
+    assert head.meta["og:url"] == head.canonical
+    assert head.meta["og:title"] == title
+    assert f"<title>{title} — " in html
+    assert f"<loc>{head.canonical}</loc>" in sitemap
+
+
+def test_canonical_sitemap_and_robots_name_the_wagtail_sites_host(client, open_catalogue):
+    site = HomePage.objects.get().get_site()
+    site.hostname, site.port = "catalog.example.ru", 443
+    site.save()
+    robots = client.get("/robots.txt", HTTP_HOST="127.0.0.1").content.decode()
+    canonical = HeadMeta(client.get("/catalogue/need/water/", HTTP_HOST="localhost").content.decode()).canonical
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+
+    assert "Sitemap: https://catalog.example.ru/sitemap.xml" in robots.splitlines()
+    assert canonical == "https://catalog.example.ru/catalogue/need/water/"
+    assert "<loc>https://catalog.example.ru/catalogue/need/water/</loc>" in sitemap
 
 
 def test_sitemap_leaves_out_unpublished_pages(client, open_catalogue):
@@ -69,14 +109,14 @@ def test_sitemap_leaves_out_unpublished_pages(client, open_catalogue):
     assert b"/catalogue/draft/" not in client.get("/sitemap.xml").content
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /embed/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines  # the Wagtail site, as in the sitemap itself
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------------------

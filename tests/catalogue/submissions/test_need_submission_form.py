@@ -136,3 +136,10 @@ def test_bot_posts_to_the_need_form_do_not_lock_out_the_city(client, settings):
 
     assert response.status_code == 302
     assert NeedSubmission.objects.count() == 1
+
+
+def test_form_markup_passes_the_html_checker_rule_on_action(client):
+    # «Bad value "" for attribute "action"»: the form posts to its own address without naming it.
+    html = client.get(URL).content.decode()
+    assert '<form method="post" class="submission-form">' in html
+    assert 'action=""' not in html

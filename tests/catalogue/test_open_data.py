@@ -1,9 +1,9 @@
 """What search engines and link previews read: sitemap, robots.txt, JSON-LD and OpenGraph/Twitter tags."""
-import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+import extruct
 import factory
 import pytest
 from django.template import Context, Template
@@ -34,9 +34,11 @@ class HeadMeta(HTMLParser):
 
 
 def json_ld(html):
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(scripts) == 1, scripts
-    return json.loads(scripts[0])
+    """The page's one JSON-LD document, read by extruct (what search-engine tooling uses), as {@type: node}."""
+    documents = extruct.extract(html, base_url="http://localhost/", syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert len(documents) == 1, documents
+    assert documents[0]["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in documents[0]["@graph"]}
 
 
 @pytest.fixture
@@ -122,9 +124,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client, db):
 # --- JSON-LD ---------------------------------------------------------------------------------------------
 
 def test_solution_page_describes_itself_as_a_creative_work(client, solution):
-    data = json_ld(client.get("/catalogue/mine-water/").content.decode())
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "CreativeWork"
+    data = json_ld(client.get("/catalogue/mine-water/").content.decode())["CreativeWork"]
+    assert data["@id"] == data["url"] + "#solution"
     assert data["name"] == "Модульная очистка шахтных вод"
     assert data["description"] == "Очищает шахтные воды до норм рыбохозяйственных водоёмов."
     assert data["url"].endswith("/catalogue/mine-water/")
@@ -142,15 +143,16 @@ def test_hostile_title_cannot_break_out_of_the_script(client, open_catalogue):
     page.title = HOSTILE_TITLE
     publish(page)
     html = client.get("/catalogue/reducer/").content.decode()
-    assert json_ld(html)["name"] == HOSTILE_TITLE
+    assert json_ld(html)["CreativeWork"]["name"] == HOSTILE_TITLE
     assert '<script>alert("x")' not in html
 
 
 def test_home_page_carries_organization_and_website_with_search(client, db):
     NocSettings.objects.create(site_id=HomePage.objects.get().get_site().pk, email="noc@example.ru")
     data = json_ld(client.get("/").content.decode())
-    organization, website = data["@graph"]
-    assert organization["@type"] == "Organization"
+    assert set(data) == {"Organization", "WebSite"}, "the home page has no breadcrumb trail"
+    organization, website = data["Organization"], data["WebSite"]
+    assert organization["logo"]["url"].endswith(".png") and organization["logo"]["width"] >= 112
     assert organization["name"] == "НОЦ «Кузбасс – Донбасс»"
     assert organization["email"] == "noc@example.ru"
     assert "telephone" not in organization, "empty contacts are left out rather than published empty"
@@ -162,8 +164,34 @@ def test_home_page_carries_organization_and_website_with_search(client, db):
     assert action["query-input"] == "required name=search_term_string"
 
 
-def test_catalogue_page_has_no_json_ld(client, db):
-    assert "application/ld+json" not in client.get("/catalogue/").content.decode()
+def test_solution_without_a_picture_shows_the_centres_logo(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/reducer/").content.decode())["CreativeWork"]
+    assert data["image"].endswith(".png") and "/static/" in data["image"]
+
+
+def test_solution_page_carries_its_breadcrumb_trail(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/reducer/").content.decode())["BreadcrumbList"]
+    trail = [(item["position"], item["name"], re.sub(r"^https?://[^/]+", "", item["item"]))
+             for item in data["itemListElement"]]
+    assert trail == [(1, "Главная", "/"), (2, "Каталог решений", "/catalogue/"),
+                     (3, "Редуктор ленточного конвейера", "/catalogue/reducer/")]
+
+
+def test_category_page_lists_its_solutions_and_its_trail(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/org/sibgiu/").content.decode())
+    assert set(data) == {"BreadcrumbList", "ItemList"}
+    assert [item["name"] for item in data["BreadcrumbList"]["itemListElement"]][-2:] == ["Каталог решений", "СибГИУ"]
+    items = data["ItemList"]["itemListElement"]
+    assert [item["position"] for item in items] == [1, 2]
+    assert {re.sub(r"^https?://[^/]+", "", item["url"]) for item in items} == {"/catalogue/dumps/",
+                                                                               "/catalogue/reducer/"}
+
+
+def test_catalogue_page_lists_the_cards_on_screen_with_their_positions(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/?page=1").content.decode())
+    html = client.get("/catalogue/").content.decode()
+    on_screen = re.findall(r'<h3 class="card__title"><a href="([^"]+)"', html)
+    assert [re.sub(r"^https?://[^/]+", "", item["url"]) for item in data["ItemList"]["itemListElement"]] == on_screen
 
 
 # --- OpenGraph and Twitter -------------------------------------------------------------------------------

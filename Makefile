@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations check-reversible
+.PHONY: install migrate demo run test lint check-migrations check-reversible ci-schemathesis
 
 install: $(STAMP)
 
@@ -42,3 +42,8 @@ check-reversible: install
 	$(PY) manage.py migrate --noinput -v0
 	for app in search home catalogue; do $(PY) manage.py migrate $$app zero --noinput -v0 || exit 1; done
 	$(PY) manage.py migrate --noinput -v0
+
+# Schemathesis against the API as served (scratch database with the demo content, a free loopback port), a bounded
+# number of generated requests per operation (SCHEMATHESIS_EXAMPLES, default 40); the server stops whatever happens.
+ci-schemathesis: install
+	PY=$(PY) ops/ci/schemathesis.sh

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations check-reversible ci-schemathesis
+.PHONY: install migrate demo run test lint check-migrations check-reversible ci-schemathesis audit
 
 install: $(STAMP)
 
@@ -47,3 +47,8 @@ check-reversible: install
 # number of generated requests per operation (SCHEMATHESIS_EXAMPLES, default 40); the server stops whatever happens.
 ci-schemathesis: install
 	PY=$(PY) ops/ci/schemathesis.sh
+
+# Lighthouse 12.2.3 (mobile and desktop) and the Nu Html Checker over the public pages of the demo site served as in
+# production (AUDIT_PORT, default 8301); prints the table kept in docs/public-site.md. Needs npm, Java, Chromium.
+audit: install
+	$(PY) ops/ci/audit.py

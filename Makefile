@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.install-stamp
 
-.PHONY: install migrate demo run test lint check-migrations check-reversible services services-stop ci opensearch opensearch-stop ci-opensearch
+.PHONY: install migrate demo run test lint check-migrations check-reversible services services-stop ci \
+	opensearch opensearch-stop ci-opensearch ci-schemathesis audit
 
 install: $(STAMP)
 
@@ -66,3 +67,13 @@ opensearch-stop:
 # The integration tests against a real node (marker opensearch): start it, run them, stop it whatever happens.
 ci-opensearch: install
 	ops/opensearch/ci.sh
+
+# Schemathesis against the API as served (scratch database with the demo content, a free loopback port), a bounded
+# number of generated requests per operation (SCHEMATHESIS_EXAMPLES, default 40); the server stops whatever happens.
+ci-schemathesis: install
+	PY=$(PY) ops/ci/schemathesis.sh
+
+# Lighthouse 12.2.3 (mobile and desktop) and the Nu Html Checker over the public pages of the demo site served as in
+# production (AUDIT_PORT, default 8301); prints the table kept in docs/public-site.md. Needs npm, Java, Chromium.
+audit: install
+	$(PY) ops/ci/audit.py

@@ -3,6 +3,8 @@
 To cover a new endpoint, add it to PUBLIC_ENDPOINTS with the parameter names it reads; the strategies below mix
 well-formed values (real slugs, levels, sort keys) with arbitrary Unicode and HTML-injection payloads.
 """
+from xml.etree import ElementTree
+
 import pytest
 from django.http import QueryDict
 from django.test import Client
@@ -19,6 +21,8 @@ SOLUTION_URL = "/catalogue/ochistka-shakhtnykh-vod/"
 PUBLIC_ENDPOINTS = {
     "/": ["q"],
     "/catalogue/": CATALOGUE_PARAMS,
+    "/catalogue/feed/": CATALOGUE_PARAMS,
+    "/catalogue/feed/atom/": CATALOGUE_PARAMS,
     "/healthz": [],
     SOLUTION_URL: [],
 }
@@ -68,6 +72,17 @@ def assert_safe_response(url, query_string):
     assert response.status_code < 500, f"{url}?{query_string} → {response.status_code}"
     if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
         assert MARKER not in response.content.decode(), f"{url}?{query_string} reflects a parameter unescaped"
+
+
+@pytest.mark.parametrize("url", ["/catalogue/feed/", "/catalogue/feed/atom/"])
+@pytest.mark.parametrize("q", ["a\x01b", "a\x00b", "\x0b\x1f\ufffe"])
+def test_feeds_leave_out_characters_xml_cannot_carry(catalogue, url, q):
+    response = Client().get(url, {"q": q, "need": "ochistka-vody"})
+
+    assert response.status_code == 200
+    feed = ElementTree.fromstring(response.content)  # well-formed XML that a reader can parse
+    title = feed.find("channel/title") if feed.tag == "rss" else feed.find("{http://www.w3.org/2005/Atom}title")
+    assert title.text.endswith("Поиск: «" + q.translate(dict.fromkeys(range(32))).replace("\ufffe", "") + "»")
 
 
 @pytest.mark.parametrize("url", PUBLIC_ENDPOINTS)

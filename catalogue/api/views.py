@@ -2,17 +2,21 @@
 
 A thin view over `CatalogueQuery`: it filters, searches, orders and counts nothing itself.
 """
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
+from django.views.decorators.http import require_safe
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from catalogue.api.openapi import openapi_document
 from catalogue.api.params import APIParamsError, check_detail, parse_listing
 from catalogue.api.serializers import facets_data
 from catalogue.models import SolutionPage
+from catalogue.outputs.addresses import absolute_url
 from catalogue.query import ALL_CATEGORIES, CatalogueQuery, with_card_data
 
 BAD_PARAMS_MESSAGE = "Неверные параметры запроса"
@@ -118,3 +122,23 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+
+def _document(request):
+    return openapi_document(absolute_url(request, ""))
+
+
+@require_safe
+def openapi_json(request):
+    """GET /api/v2/openapi.json: the machine-readable description partners' tools read."""
+    response = JsonResponse(_document(request), json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def openapi_page(request):
+    """GET /api/v2/docs/: the same description as a page a person reads."""
+    document = _document(request)
+    operations = [{"path": path, **operation["get"]} for path, operation in document["paths"].items()]
+    return TemplateResponse(request, "catalogue/api_docs.html", {"document": document, "operations": operations})

@@ -2,8 +2,9 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Max, prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -69,12 +70,38 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
 
         param = self.TAXONOMY_ROUTES[type(item)]
         context = listing_context(request, fixed=(param, item.slug))
-        context.update(taxonomy=item, taxonomy_kind=param)
+        context.update(taxonomy=item, taxonomy_kind=param, social_overrides={
+            "title": taxonomy_title(item),
+            "description": taxonomy_description(item),
+            "path": self.category_url(param, item.slug),
+        })
         return self.render(request, context_overrides=context, template="catalogue/taxonomy_page.html")
 
     def category_url(self, kind, slug):
         """The landing page of a need, sector or organisation: kind is "need", "sector" or "org"."""
         return self.url + self.reverse_subpage(kind, args=[slug])
+
+    def get_sitemap_urls(self, request=None):
+        """The catalogue, then the landing page of every need, sector and organisation that lists a solution
+        (dated by its latest one): one query per kind of category."""
+        urls = super().get_sitemap_urls(request)
+        listed = SolutionPage.objects.child_of(self).live().public()
+        root = self.get_full_url(request)
+        for model, kind in self.TAXONOMY_ROUTES.items():
+            categories = (model.objects.filter(solutions__in=listed)
+                          .annotate(lastmod=Max("solutions__last_published_at")).order_by("sort_order", "name"))
+            urls += [{"location": root + self.reverse_subpage(kind, args=[category.slug]),
+                      "lastmod": category.lastmod} for category in categories]
+        return urls
+
+
+def taxonomy_title(item):
+    return f"{item.name}: решения"
+
+
+def taxonomy_description(item):
+    text = item.description or f"{item.name}: готовые решения из каталога НОЦ «Кузбасс – Донбасс»."
+    return Truncator(" ".join(text.split())).chars(160)
 
 
 class SolutionTag(TaggedItemBase):

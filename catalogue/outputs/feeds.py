@@ -3,6 +3,8 @@
 A city subscribes to `/catalogue/feed/?need=rekultivatsiia-zemel` and hears only about land reclamation. The feed is
 a thin view over CatalogueQuery ordered by the latest publication; it never filters on its own.
 """
+import re
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -19,6 +21,13 @@ FEED_DESCRIPTION = ("Готовые технологии вузов, инсти�
                     "для шахтёрских городов: новые и недавно обновлённые решения.")
 # Pagination and the catalogue's own order mean nothing to a feed: it always lists the latest changes first.
 IGNORED_PARAMS = ("page", "sort")
+# Characters XML 1.0 cannot carry at all (not even escaped): a visitor's `q=a%01b` would otherwise stop the feed
+# being written (500). Removed wherever visitor or editor text enters the feed.
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text):
+    return XML_FORBIDDEN.sub("", text or "")
 
 
 class SolutionsFeed(Feed):
@@ -46,7 +55,7 @@ class SolutionsFeed(Feed):
         return query.ordered_by("updated")
 
     def title(self, query):
-        return " — ".join([FEED_TITLE, *query.describe()])
+        return xml_text(" — ".join([FEED_TITLE, *query.describe()]))
 
     def link(self, query):
         return absolute_url(self.request, catalogue_url(self.request, drop=IGNORED_PARAMS))
@@ -59,10 +68,10 @@ class SolutionsFeed(Feed):
 
     def item_title(self, solution):
         # Readers render titles as HTML, hence Django's double escaping.
-        return escape(solution.title)
+        return escape(xml_text(solution.title))
 
     def item_description(self, solution):
-        return escape(solution.summary)
+        return escape(xml_text(solution.summary))
 
     def item_link(self, solution):
         return solution.get_full_url(self.request)

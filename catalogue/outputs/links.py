@@ -5,9 +5,14 @@ from catalogue.query import carried_params
 CATALOGUE_FALLBACK_PATH = "/catalogue/"
 
 
-def with_filters(request, path, *, drop=()):
-    """`path` followed by the catalogue filters of this request (and nothing else from its query string)."""
-    query_string = carried_params(request.GET, drop=drop)
+def with_filters(request, path, *, drop=(), fixed=None):
+    """`path` followed by the catalogue filters of this request (and nothing else from its query string);
+    `fixed` is the (param, slug) that a landing page's own address implies (/catalogue/need/<slug>/)."""
+    params = request.GET
+    if fixed and fixed[1] not in params.getlist(fixed[0]):
+        params = params.copy()
+        params.appendlist(*fixed)
+    query_string = carried_params(params, drop=drop)
     return f"{path}?{query_string}" if query_string else path
 
 

@@ -43,11 +43,13 @@ def is_site_home(page, request):
     return site is not None and page.pk == site.root_page_id
 
 
-def social_meta(page, request):
+def social_meta(page, request, *, title=None, description=None, path=None):
+    """What a shared link shows. A route of a page (a need, sector or organisation of the catalogue) passes its
+    own title, description and path, so it is not taken for the catalogue page itself."""
     return {
-        "title": page.seo_title or page.title,
-        "description": page_description(page),
-        "url": page.get_full_url(request),
+        "title": title or page.seo_title or page.title,
+        "description": description or page_description(page),
+        "url": absolute_url(request, path) if path else page.get_full_url(request),
         "type": "website" if is_site_home(page, request) else "article",
         "site_name": settings.WAGTAIL_SITE_NAME,
         "image": share_image(page, request),

@@ -5,10 +5,14 @@ valid JSON and a title containing `</script>` cannot break out of the script ele
   `Product` lacks. Where it is deployed or offered goes in `spatialCoverage`, the CreativeWork property for a
   place, and again as the `areaServed` of its `Offer` (the property exists only on Service, Offer and
   Organization), so consumers that look for the area served find it.
-- The home page is the НОЦ `Organization` plus the `WebSite` with a `SearchAction` for the site search.
+- The home page is the НОЦ `Organization` (with its logo) plus the `WebSite` with a `SearchAction`.
+- Every page below the home page adds its `BreadcrumbList` (the trail the visible breadcrumbs show), and every list
+  of solutions (catalogue, need, sector and organisation pages) an `ItemList` of the cards on screen. A page's
+  nodes go out as one `@graph` in one script.
 """
 import json
 
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from catalogue.outputs.addresses import absolute_url
@@ -16,6 +20,8 @@ from catalogue.outputs.social import page_description, share_image
 
 SCHEMA = "https://schema.org"
 SEARCH_PATH = "/search/?q={search_term_string}"
+# A square raster logo (search engines want at least 112 × 112 px; SVG is not accepted).
+LOGO_PATH = "img/logo-512.png"
 # Characters that must not appear raw inside <script>: `<` closes it, `&` and `>` are escaped for symmetry.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -44,18 +50,49 @@ def place_node(region):
     return {"@type": kind, "name": region.name}
 
 
+def logo_url(request):
+    return absolute_url(request, static(LOGO_PATH))
+
+
+def graph(nodes):
+    """Several nodes (each possibly a graph already) as one JSON-LD document."""
+    flat = []
+    for node in nodes:
+        node = {key: value for key, value in node.items() if key != "@context"}
+        flat += node.get("@graph", [node])
+    return {"@context": SCHEMA, "@graph": flat}
+
+
+def breadcrumb_list(trail, request):
+    """[(name, path)] from the home page to the page itself → a schema.org BreadcrumbList."""
+    return {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": position, "name": name, "item": absolute_url(request, path)}
+        for position, (name, path) in enumerate(trail, start=1)]}
+
+
+def item_list(solutions, request, *, first_position=1):
+    """The solutions shown on a list page, in their order, as a schema.org ItemList of links to their pages."""
+    return {"@type": "ItemList", "itemListOrder": "https://schema.org/ItemListOrderAscending",
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": solution.title,
+                 "url": absolute_url(request, solution.get_url(request))}
+                for position, solution in enumerate(solutions, start=first_position)]}
+
+
 def solution_json_ld(page, request):
-    """The case page of one solution as a schema.org CreativeWork."""
+    """The case page of one solution as a schema.org CreativeWork; its picture, or else НОЦ's logo, as image."""
     image = share_image(page, request)
     providers = [organization_node(organization) for organization in page.organizations.all()]
     places = [place_node(region) for region in page.regions.all()]
+    url = page.get_full_url(request)
     return compact({
         "@context": SCHEMA,
         "@type": "CreativeWork",
+        "@id": url + "#solution",
         "name": page.title,
         "description": page.summary,
-        "url": page.get_full_url(request),
-        "image": image["url"] if image else None,
+        "url": url,
+        "image": image["url"] if image else logo_url(request),
         "inLanguage": "ru",
         "datePublished": _isoformat(page.first_published_at),
         "dateModified": _isoformat(page.last_published_at or page.latest_revision_created_at),
@@ -78,6 +115,7 @@ def home_json_ld(page, request, noc):
                 "@id": organization_id,
                 "name": noc.organisation_name,
                 "url": noc.website or home_url,
+                "logo": {"@type": "ImageObject", "url": logo_url(request), "width": 512, "height": 512},
                 "email": noc.email,
                 "telephone": noc.phone,
                 "address": noc.address,

@@ -1,7 +1,8 @@
 """Public views: «Запросить решение» on a solution page and «Заявить потребность» at /needs/submit/.
 
-Every POST is counted against the per-address limit first; a filled honeypot gets a normal-looking answer and
-nothing is stored; a valid form is stored, then the editors are notified (see notify.py).
+A filled honeypot gets a normal-looking answer, nothing is stored and it is not counted (a bot's burst must not
+lock out the genuine visitors who share its address); every other POST is
+counted against the per-client limit; a valid form is stored, then the editors are notified (see notify.py).
 """
 import logging
 
@@ -34,11 +35,11 @@ def request_solution(request, page):
     sent_url = page.url + page.reverse_subpage("request_sent")
     form = SolutionRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if over_limit(request):
-            return rate_limited(request)
         if form.is_bot():
             logger.info("Honeypot filled on the request form of %s; nothing stored", page.slug)
             return redirect(sent_url)
+        if over_limit(request):
+            return rate_limited(request)
         if receive(request, form, solution=page, solution_title=page.title):
             return redirect(sent_url)
     return TemplateResponse(request, "catalogue/solution_request_form.html",
@@ -53,11 +54,11 @@ def request_sent(request, page):
 def submit_need(request):
     form = NeedSubmissionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if over_limit(request):
-            return rate_limited(request)
         if form.is_bot():
             logger.info("Honeypot filled on the need form; nothing stored")
             return TemplateResponse(request, "catalogue/need_submission_sent.html", {})
+        if over_limit(request):
+            return rate_limited(request)
         submission = receive(request, form)
         if submission:
             ref = signing.dumps(submission.pk, salt=NEED_REF_SALT)

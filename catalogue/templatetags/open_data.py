@@ -2,7 +2,8 @@
 catalogue's other formats (feeds, exports) that keep the current filters."""
 from django import template
 
-from catalogue.outputs import social
+from catalogue.outputs import addresses, social
+from catalogue.outputs import structured_data as structured
 from catalogue.outputs.links import with_filters
 from catalogue.outputs.structured_data import json_ld_script
 
@@ -10,13 +11,40 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context):
-    """The page's JSON-LD script, for page types that describe themselves with a `json_ld(request)` method."""
+def breadcrumb_trail(context):
+    """[(name, path)] from the home page to the page in view (a category of the catalogue counts as a level),
+    worked out once per request for the visible breadcrumbs and the BreadcrumbList alike."""
     page, request = context.get("page"), context.get("request")
-    describe = getattr(page, "json_ld", None)
-    if describe is None or request is None:
+    if page is None or request is None or not hasattr(page, "get_ancestors"):
+        return []
+    if not hasattr(request, "_breadcrumb_trail"):
+        trail = [("Главная" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+                 for ancestor in page.get_ancestors() if not ancestor.is_root()]
+        trail.append((page.title, page.get_url(request)))
+        taxonomy = context.get("taxonomy")
+        if taxonomy is not None:
+            trail.append((taxonomy.name, context["social_overrides"]["path"]))
+        request._breadcrumb_trail = trail
+    return request._breadcrumb_trail
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """One JSON-LD script per Wagtail page: what the page says of itself (a `json_ld(request)` method), its
+    breadcrumb trail below the home page, and the solutions listed on it."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not hasattr(page, "get_url"):
         return ""
-    return json_ld_script(describe(request))
+    nodes = []
+    describe = getattr(page, "json_ld", None)
+    if describe is not None:
+        nodes.append(describe(request))
+    if page.depth > 2:
+        nodes.append(structured.breadcrumb_list(breadcrumb_trail(context), request))
+    page_obj = context.get("page_obj")
+    if page_obj is not None and context.get("solutions"):
+        nodes.append(structured.item_list(context["solutions"], request, first_position=page_obj.start_index()))
+    return json_ld_script(structured.graph(nodes)) if nodes else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -25,10 +53,16 @@ def social_meta(context):
     page, request = context.get("page"), context.get("request")
     if page is None or request is None or not hasattr(page, "get_full_url"):
         return None
-    return social.social_meta(page, request)
+    return social.social_meta(page, request, **context.get("social_overrides", {}))
 
 
 @register.simple_tag(takes_context=True)
 def with_catalogue_filters(context, path):
     """`path` followed by the catalogue filters of the current request (no pagination or other parameters)."""
-    return with_filters(context["request"], path, drop=("page",))
+    return with_filters(context["request"], path, drop=("page",), fixed=context.get("fixed"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` on the Wagtail site's public address, the host that canonical links and the sitemap name."""
+    return addresses.absolute_url(context["request"], path)

@@ -6,13 +6,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.api.views import openapi_json, openapi_page
 from config.api import api_router
 from home.views import healthz
+from ops.views import favicon
+
+handler400 = "ops.views.bad_request"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_json, name="openapi"),
+    path("api/v2/docs/", openapi_page, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("", include("catalogue.submissions.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

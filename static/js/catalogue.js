@@ -35,10 +35,12 @@
       submit();
     }
   });
-  // On a phone the filter list would push the results a screen down: fold it, the summary unfolds it.
-  var toggle = document.querySelector("[data-collapse-narrow]");
-  if (toggle && window.matchMedia("(max-width: 899px)").matches) {
-    toggle.open = false;
+  // The filters come folded (on a phone they would push the results a screen down); wide screens already show
+  // them by CSS, and opening the <details> there changes nothing on screen, only what browsers without
+  // ::details-content show and what a screen reader announces.
+  var toggle = document.querySelector("[data-open-wide]");
+  if (toggle && window.matchMedia("(min-width: 900px)").matches) {
+    toggle.open = true;
   }
   // Fields that live elsewhere on the page but belong to the form (the sort list).
   document.querySelectorAll("[form=catalogue-filters][data-autosubmit]").forEach(function (field) {

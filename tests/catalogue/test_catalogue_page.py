@@ -177,3 +177,10 @@ def test_corrected_query_is_announced(client, showcase):
     response = client.get("/catalogue/", {"q": "нассос"})
     assert titles(response)[0] == "Отечественный насос для водоотлива"
     assert "Показаны результаты по&nbsp;запросу «насос»." in response.content.decode()
+
+
+def test_results_section_has_a_heading_for_screen_readers_and_the_html_checker(client, db):
+    html = client.get("/catalogue/").content.decode()
+    section = html.split('<section class="catalogue__results"', 1)[1]
+    assert 'aria-labelledby="results-heading"' in section.split(">", 1)[0]
+    assert section.split(">", 1)[1].lstrip().startswith('<h2 class="visually-hidden" id="results-heading">Решения</h2>')

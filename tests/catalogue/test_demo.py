@@ -120,3 +120,9 @@ def test_footer_settings_point_at_contacts_and_policy(demo):
     assert settings.contact_page.specific == StandardPage.objects.get(slug="contacts")
     assert settings.privacy_page.specific == StandardPage.objects.get(slug="privacy")
     assert "152-ФЗ" in StandardPage.objects.get(slug="privacy").intro
+
+
+def test_every_page_links_the_about_page_from_its_footer(demo, client):
+    for url in ("/", "/catalogue/", "/search/?q=вода", "/needs/submit/"):
+        footer = client.get(url).content.decode().split('<footer class="site-footer">')[1]
+        assert '<a href="/about/">О центре</a>' in footer, url

@@ -1,9 +1,9 @@
 """What search engines and link previews read: sitemap, robots.txt, JSON-LD and OpenGraph/Twitter tags."""
-import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+import extruct
 import factory
 import pytest
 from django.template import Context, Template
@@ -34,9 +34,11 @@ class HeadMeta(HTMLParser):
 
 
 def json_ld(html):
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(scripts) == 1, scripts
-    return json.loads(scripts[0])
+    """The page's one JSON-LD document, read by extruct (what search-engine tooling uses), as {@type: node}."""
+    documents = extruct.extract(html, base_url="http://localhost/", syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert len(documents) == 1, documents
+    assert documents[0]["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in documents[0]["@graph"]}
 
 
 @pytest.fixture
@@ -56,11 +58,51 @@ def test_sitemap_lists_every_live_page_with_lastmod(client, open_catalogue):
     urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
             for url in ET.fromstring(response.content).findall(f"{SITEMAP}url")}
     paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in urls}
-    assert paths == {"/", "/catalogue/", "/catalogue/mine-water/", "/catalogue/dumps/", "/catalogue/reducer/"}
+    assert paths == {"/", "/catalogue/", "/catalogue/mine-water/", "/catalogue/dumps/", "/catalogue/reducer/",
+                     # every category with a published solution has its landing page
+                     "/catalogue/sector/ecology/", "/catalogue/sector/mining/",
+                     "/catalogue/need/water/", "/catalogue/need/rekultivatsiya/",
+                     "/catalogue/org/kuzgtu/", "/catalogue/org/sibgiu/"}
     assert all(urls.values()), "every page carries lastmod, even the home page the migration created"
     reducer_date = next(date for loc, date in urls.items() if loc.endswith("/reducer/"))
     catalogue_date = next(date for loc, date in urls.items() if loc.endswith("/catalogue/"))
     assert catalogue_date == reducer_date, "a listing changes when the solution published last changes"
+    assert urls[next(loc for loc in urls if loc.endswith("/org/sibgiu/"))] == reducer_date
+    assert len({re.match(r"^https?://[^/]+", loc).group() for loc in urls}) == 1, "one host for every address"
+
+
+def test_category_without_a_published_solution_stays_out_of_the_sitemap(client, open_catalogue):
+    open_catalogue["water"].unpublish()
+    content = client.get("/sitemap.xml").content
+    assert b"/catalogue/need/water/" not in content
+    assert b"/catalogue/need/rekultivatsiya/" in content  # the draft on it does not count, dumps does
+
+
+@pytest.mark.parametrize("path, title", [("/catalogue/need/water/", "Очистка воды: решения"),
+                                         ("/catalogue/sector/mining/", "Горное дело: решения"),
+                                         ("/catalogue/org/kuzgtu/", "КузГТУ: решения")])
+def test_category_pages_are_canonical_to_themselves_with_the_sitemap_host(client, open_catalogue, path, title):
+    html = client.get(path).content.decode()
+    head = HeadMeta(html)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert head.canonical.endswith(path)
+    assert head.meta["og:url"] == head.canonical
+    assert head.meta["og:title"] == title
+    assert f"<title>{title} — " in html
+    assert f"<loc>{head.canonical}</loc>" in sitemap
+
+
+def test_canonical_sitemap_and_robots_name_the_wagtail_sites_host(client, open_catalogue):
+    site = HomePage.objects.get().get_site()
+    site.hostname, site.port = "catalog.example.ru", 443
+    site.save()
+    robots = client.get("/robots.txt", HTTP_HOST="127.0.0.1").content.decode()
+    canonical = HeadMeta(client.get("/catalogue/need/water/", HTTP_HOST="localhost").content.decode()).canonical
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+
+    assert "Sitemap: https://catalog.example.ru/sitemap.xml" in robots.splitlines()
+    assert canonical == "https://catalog.example.ru/catalogue/need/water/"
+    assert "<loc>https://catalog.example.ru/catalogue/need/water/</loc>" in sitemap
 
 
 def test_sitemap_leaves_out_unpublished_pages(client, open_catalogue):
@@ -69,22 +111,21 @@ def test_sitemap_leaves_out_unpublished_pages(client, open_catalogue):
     assert b"/catalogue/draft/" not in client.get("/sitemap.xml").content
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Disallow: /embed/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines  # the Wagtail site, as in the sitemap itself
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------------------
 
 def test_solution_page_describes_itself_as_a_creative_work(client, solution):
-    data = json_ld(client.get("/catalogue/mine-water/").content.decode())
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "CreativeWork"
+    data = json_ld(client.get("/catalogue/mine-water/").content.decode())["CreativeWork"]
+    assert data["@id"] == data["url"] + "#solution"
     assert data["name"] == "Модульная очистка шахтных вод"
     assert data["description"] == "Очищает шахтные воды до норм рыбохозяйственных водоёмов."
     assert data["url"].endswith("/catalogue/mine-water/")
@@ -102,15 +143,16 @@ def test_hostile_title_cannot_break_out_of_the_script(client, open_catalogue):
     page.title = HOSTILE_TITLE
     publish(page)
     html = client.get("/catalogue/reducer/").content.decode()
-    assert json_ld(html)["name"] == HOSTILE_TITLE
+    assert json_ld(html)["CreativeWork"]["name"] == HOSTILE_TITLE
     assert '<script>alert("x")' not in html
 
 
 def test_home_page_carries_organization_and_website_with_search(client, db):
     NocSettings.objects.create(site_id=HomePage.objects.get().get_site().pk, email="noc@example.ru")
     data = json_ld(client.get("/").content.decode())
-    organization, website = data["@graph"]
-    assert organization["@type"] == "Organization"
+    assert set(data) == {"Organization", "WebSite"}, "the home page has no breadcrumb trail"
+    organization, website = data["Organization"], data["WebSite"]
+    assert organization["logo"]["url"].endswith(".png") and organization["logo"]["width"] >= 112
     assert organization["name"] == "НОЦ «Кузбасс – Донбасс»"
     assert organization["email"] == "noc@example.ru"
     assert "telephone" not in organization, "empty contacts are left out rather than published empty"
@@ -122,8 +164,34 @@ def test_home_page_carries_organization_and_website_with_search(client, db):
     assert action["query-input"] == "required name=search_term_string"
 
 
-def test_catalogue_page_has_no_json_ld(client, db):
-    assert "application/ld+json" not in client.get("/catalogue/").content.decode()
+def test_solution_without_a_picture_shows_the_centres_logo(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/reducer/").content.decode())["CreativeWork"]
+    assert data["image"].endswith(".png") and "/static/" in data["image"]
+
+
+def test_solution_page_carries_its_breadcrumb_trail(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/reducer/").content.decode())["BreadcrumbList"]
+    trail = [(item["position"], item["name"], re.sub(r"^https?://[^/]+", "", item["item"]))
+             for item in data["itemListElement"]]
+    assert trail == [(1, "Главная", "/"), (2, "Каталог решений", "/catalogue/"),
+                     (3, "Редуктор ленточного конвейера", "/catalogue/reducer/")]
+
+
+def test_category_page_lists_its_solutions_and_its_trail(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/org/sibgiu/").content.decode())
+    assert set(data) == {"BreadcrumbList", "ItemList"}
+    assert [item["name"] for item in data["BreadcrumbList"]["itemListElement"]][-2:] == ["Каталог решений", "СибГИУ"]
+    items = data["ItemList"]["itemListElement"]
+    assert [item["position"] for item in items] == [1, 2]
+    assert {re.sub(r"^https?://[^/]+", "", item["url"]) for item in items} == {"/catalogue/dumps/",
+                                                                               "/catalogue/reducer/"}
+
+
+def test_catalogue_page_lists_the_cards_on_screen_with_their_positions(client, open_catalogue):
+    data = json_ld(client.get("/catalogue/?page=1").content.decode())
+    html = client.get("/catalogue/").content.decode()
+    on_screen = re.findall(r'<h3 class="card__title"><a href="([^"]+)"', html)
+    assert [re.sub(r"^https?://[^/]+", "", item["url"]) for item in data["ItemList"]["itemListElement"]] == on_screen
 
 
 # --- OpenGraph and Twitter -------------------------------------------------------------------------------

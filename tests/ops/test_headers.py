@@ -29,6 +29,8 @@ def test_public_pages_forbid_inline_code_and_framing(client, url):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response["Permissions-Policy"].split(", ")
+    assert "geolocation=()" in response["Permissions-Policy"].split(", ")
 
 
 @pytest.mark.django_db
@@ -72,3 +74,11 @@ def test_frame_ancestors_follow_the_x_frame_options_decision(client):
     preview = client.get("/preview/")
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     assert directives(preview)["frame-ancestors"] == ["'self'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/healthz", "/catalogue/feed/", "/api/v2/solutions/", "/embed/", "/no-such-page/"])
+def test_every_answer_denies_the_browser_features_the_site_never_uses(client, url):
+    features = dict(item.split("=") for item in client.get(url)["Permissions-Policy"].split(", "))
+    assert {"camera", "microphone", "geolocation", "payment", "usb"} <= set(features)
+    assert set(features.values()) == {"()"}

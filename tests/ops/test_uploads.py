@@ -75,3 +75,36 @@ def test_documents_are_served_by_wagtail_with_embedded_content_blocked(client):
     assert response["Content-Disposition"].startswith("inline")
     assert response["Content-Security-Policy"] == "default-src 'none'"
     assert client.get(table.url)["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.django_db
+def test_file_part_over_the_cap_is_refused_in_russian_before_it_is_stored(client, settings, monkeypatch):
+    """A file sent to a public form that takes none (as a scanner did with 30 MB) stops at the cap."""
+    settings.NOC_MAX_UPLOAD_SIZE = 1 * MB
+    stored = []
+    monkeypatch.setattr("django.core.files.uploadhandler.TemporaryFileUploadHandler.receive_data_chunk",
+                        lambda handler, data, start: stored.append(len(data)))
+
+    response = client.post("/needs/submit/", {"name": "Бот", "file": SimpleUploadedFile("big.bin", b"x" * (3 * MB))})
+
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "Файл слишком большой" in html and "не больше 1&nbsp;МБ" in html
+    assert sum(stored) <= 1 * MB  # nothing past the cap reached a temporary file
+
+
+@pytest.mark.django_db
+def test_body_over_the_cap_is_refused_without_reading_it(client, settings):
+    settings.NOC_MAX_REQUEST_SIZE = 2 * MB
+    settings.NOC_MAX_UPLOAD_SIZE = 1 * MB
+
+    response = client.post("/needs/submit/", {"file": SimpleUploadedFile("big.bin", b"x" * (3 * MB))})
+
+    assert response.status_code == 413
+    assert "Файл слишком большой" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_file_under_the_cap_reaches_the_form_as_before(client):
+    response = client.post("/needs/submit/", {"name": "", "file": SimpleUploadedFile("small.txt", b"x" * 1000)})
+    assert response.status_code == 200  # the form answers with its own errors; the stray file is ignored

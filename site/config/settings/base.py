@@ -36,6 +36,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database (production runs on PostgreSQL): WAL lets readers go on while one process writes, and
+    # IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers queue for up to `timeout` seconds
+    # instead of failing with «database is locked» when a read transaction tries to become a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "noc_")
@@ -96,6 +105,7 @@ MIDDLEWARE = [
     # Outside every middleware that shapes a response (headers, cookies), so a stored answer is a finished one.
     "catalogue.response_cache.ResponseCacheMiddleware",
     "ops.csp.SiteCSPMiddleware",
+    "ops.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,6 +174,9 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browser features no page of the site uses: denied to the site and to anything it embeds (ops/headers.py).
+PERMISSIONS_POLICY_DENIED = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+                             "microphone", "midi", "payment", "usb"]
 
 # Video hosts an editor may embed in a solution's story (wagtail.embeds).
 VIDEO_FRAME_SOURCES = [
@@ -233,6 +246,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Any one uploaded file part, and a whole request body, on any form (ops/uploads.py): the largest file the admin
+# accepts, plus room for the other fields. nginx's client_max_body_size (docs/operations.md) matches it.
+NOC_MAX_UPLOAD_SIZE = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+NOC_MAX_REQUEST_SIZE = NOC_MAX_UPLOAD_SIZE + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "ops.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -125,3 +125,21 @@ def test_tampered_choices_give_a_form_error_not_a_crash(client, tampered):
     assert response.status_code == 200
     assert "Обращение не&nbsp;отправлено" in response.content.decode()
     assert not NeedSubmission.objects.exists()
+
+
+def test_bot_posts_to_the_need_form_do_not_lock_out_the_city(client, settings):
+    settings.NOC_SUBMISSION_LIMIT = 1
+    for _ in range(3):
+        client.post(URL, need_data(homepage="https://spam.example"))
+
+    response = client.post(URL, need_data())
+
+    assert response.status_code == 302
+    assert NeedSubmission.objects.count() == 1
+
+
+def test_form_markup_passes_the_html_checker_rule_on_action(client):
+    # «Bad value "" for attribute "action"»: the form posts to its own address without naming it.
+    html = client.get(URL).content.decode()
+    assert '<form method="post" class="submission-form">' in html
+    assert 'action=""' not in html

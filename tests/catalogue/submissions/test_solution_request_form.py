@@ -213,3 +213,43 @@ def test_unpublished_solution_takes_no_requests(client, solution):
 
     assert client.get(FORM_URL).status_code == 404
     assert post(client).status_code == 404
+
+
+def test_honeypot_posts_do_not_use_up_the_limit(client, solution, settings):
+    settings.NOC_SUBMISSION_LIMIT = 2
+    for _ in range(5):
+        assert post(client, homepage="https://spam.example").status_code == 302
+
+    # The genuine visitor at the same address still gets through.
+    assert post(client).status_code == 302
+    assert SolutionRequest.objects.count() == 1
+
+
+def test_behind_nginx_each_client_is_counted_by_its_own_address(client, solution, settings):
+    # What BEHIND_PROXY=true sets (as for the login lockout): nginx on 127.0.0.1 appends the real client.
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    settings.NOC_SUBMISSION_LIMIT = 2
+
+    def via_nginx(forwarded_for):
+        return client.post(FORM_URL, request_data(), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert via_nginx("81.200.10.7").status_code == 302
+    assert via_nginx("81.200.10.7").status_code == 302
+    assert via_nginx("81.200.10.7").status_code == 429
+    # A forged first entry does not hide the address nginx appended.
+    assert via_nginx("8.8.8.8, 81.200.10.7").status_code == 429
+    # Another visitor behind the same proxy is not affected.
+    assert via_nginx("95.31.20.4").status_code == 302
+    stored = SolutionRequest.objects.order_by("pk")
+    assert stored[0].ip_hash == stored[1].ip_hash != stored[2].ip_hash
+
+
+def test_without_a_proxy_a_forged_forwarded_header_changes_nothing(client, solution, settings):
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]  # BEHIND_PROXY=false, the default
+    settings.NOC_SUBMISSION_LIMIT = 1
+    assert client.post(FORM_URL, request_data(), REMOTE_ADDR="203.0.113.7",
+                       HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 302
+
+    response = client.post(FORM_URL, request_data(), REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert response.status_code == 429

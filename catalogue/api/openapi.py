@@ -1,0 +1,151 @@
+"""The OpenAPI 3.1 description of the public API (/api/v2/openapi.json and its readable page /api/v2/).
+
+Built from the same constants the API reads (sorts, stages, УГТ range, limits, rich-text formats), so a new sort or
+a changed limit shows here by itself. `tests/catalogue/test_openapi.py` checks it against live answers and
+`make ci-schemathesis` lets Schemathesis generate requests from it against a running server.
+"""
+from catalogue import readiness
+from catalogue.api.params import DEFAULT_LIMIT, RICH_TEXT_FORMATS, limit_max
+from catalogue.query import MAX_VALUES_PER_FILTER, SORTS
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+SLUG_NAME = {"type": "object", "required": ["slug", "name"],
+             "properties": {"slug": {"type": "string"}, "name": {"type": "string"}}}
+FACET_VALUE = {"type": "object", "required": ["slug", "name", "count", "selected"],
+               "properties": {"slug": {"type": "string"}, "name": {"type": "string"},
+                              "count": {"type": "integer", "minimum": 0}, "selected": {"type": "boolean"}}}
+NULLABLE_DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
+# Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
+ITEM_FIELDS = {
+    "id": {"type": "integer"},
+    "meta": {"type": "object", "properties": {
+        "type": {"type": "string", "const": "catalogue.SolutionPage"},
+        "detail_url": {"type": "string", "format": "uri"},
+        "html_url": {"type": ["string", "null"], "format": "uri"},
+        "slug": {"type": "string"},
+        "first_published_at": NULLABLE_DATE_TIME,
+        "last_published_at": NULLABLE_DATE_TIME,
+    }},
+    "title": {"type": "string"},
+    "summary": {"type": "string"},
+    "trl": {"type": "integer", "minimum": readiness.TRL_MIN, "maximum": readiness.TRL_MAX},
+    "trl_label": {"type": "string", "description": "Формулировка УГТ по ГОСТ Р 58048-2017"},
+    "hero_image": {"oneOf": [{"type": "null"}, {
+        "type": "object", "required": ["url", "width", "height"], "properties": {
+            "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
+            "height": {"type": "integer"}, "alt": {"type": "string"}}}]},
+    "stage": {"type": "object", "required": ["slug", "name", "trl_min", "trl_max"], "properties": {
+        "slug": {"enum": [stage.slug for stage in readiness.STAGES]}, "name": {"type": "string"},
+        "trl_min": {"type": "integer"}, "trl_max": {"type": "integer"}}},
+    "sectors": {"type": "array", "items": SLUG_NAME},
+    "needs": {"type": "array", "items": SLUG_NAME},
+    "organizations": {"type": "array", "items": SLUG_NAME},
+    "regions": {"type": "array", "items": SLUG_NAME},
+    "tags": {"type": "array", "items": SLUG_NAME},
+    "year": {"type": ["integer", "null"]},
+    "last_verified": {"type": ["string", "null"], "format": "date"},
+}
+DETAIL_FIELDS = {
+    "contact": {"type": "string"},
+    "body": {"type": "array", "description": "Блоки описания: heading, paragraph, key_figures, image, document, "
+                                             "video, quote", "items": {"type": "object"}},
+}
+META_FIELDS = ("type", "detail_url", "html_url", "slug", "first_published_at", "last_published_at")
+FACETS = ("sector", "need", "region", "organization", "tag", "trl", "stage")
+
+
+def _slug_filter(name, what):
+    return {"name": name, "in": "query", "style": "form", "explode": True,
+            "description": f"{what}: slug; повторяется, решение должно подходить под все значения "
+                           f"(не больше {MAX_VALUES_PER_FILTER} непустых; пустые не учитываются)",
+            "schema": {"type": "array", "items": {"type": "string"}}}
+
+
+def _query(name, schema, description):
+    return {"name": name, "in": "query", "description": description, "schema": schema}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def listing_parameters():
+    levels = {"type": "integer", "minimum": readiness.TRL_MIN, "maximum": readiness.TRL_MAX}
+    return [
+        _slug_filter("sector", "Отрасль"),
+        _slug_filter("need", "Потребность города"),
+        _slug_filter("region", "Регион или город"),
+        _slug_filter("organization", "Разработчик (синоним: org)"),
+        _slug_filter("tag", "Ключевое слово"),
+        _query("stage", {"enum": [stage.slug for stage in readiness.STAGES]}, "Этап дорожной карты"),
+        _query("trl_min", levels, "УГТ не ниже"),
+        _query("trl_max", levels, "УГТ не выше"),
+        _query("search", {"type": "string"}, "Текст запроса (синоним: q); длиннее 200 знаков обрезается"),
+        _query("sort", {"enum": list(SORTS)}, "Порядок; по умолчанию relevance при поиске, иначе readiness"),
+        _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
+               "Сколько решений отдать; 0 — только счётчики"),
+        _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
+               "Сколько пропустить"),
+        _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS)),
+    ]
+
+
+def _fields_parameter(names):
+    name = "(?:" + "|".join(sorted(names)) + ")"
+    item = rf"(?:[*_]|-?{name})"
+    return _query("fields", {"type": "string", "pattern": rf"^(?:{item}(?:,{item})*)?$"},
+                  "Синтаксис Wagtail: `_,title,trl` — только эти поля; `*,-tags` — все, кроме этих")
+
+
+def openapi_document(server_url):
+    item = {"type": "object", "properties": ITEM_FIELDS}
+    facets = {"type": "object", "required": list(FACETS),
+              "properties": {name: {"type": "array", "items": FACET_VALUE} for name in FACETS}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Каталог готовых решений НОЦ «Кузбасс – Донбасс»",
+            "version": "2",
+            "description": "Открытый API только для чтения: опубликованные решения каталога, их фильтры, поиск и "
+                           "счётчики. Ключ не нужен. Подробно: docs/api.md.",
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v2/solutions/": {"get": {
+                "operationId": "listSolutions",
+                "summary": "Список решений с фильтрами, поиском и счётчиками",
+                "parameters": listing_parameters(),
+                "responses": {
+                    "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
+                        "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
+                            "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
+                        "items": {"type": "array", "items": item},
+                    }}, "Решения"),
+                    "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
+                },
+            }},
+            "/api/v2/solutions/{id}/": {"get": {
+                "operationId": "getSolution",
+                "summary": "Одно решение целиком",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},
+                    _query("rich_text_format", {"enum": list(RICH_TEXT_FORMATS)}, "Формат текста в body"),
+                    _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS) | set(DETAIL_FIELDS)),
+                ],
+                "responses": {
+                    "200": _json({"type": "object", "properties": {**ITEM_FIELDS, **DETAIL_FIELDS}}, "Решение"),
+                    "400": _json(ERROR, "Неверные параметры"),
+                    "404": {"description": "Нет такого решения, или оно не опубликовано (JSON); адрес, который не "
+                                           "может быть решением (`/solutions/abc/`), получает страницу сайта",
+                            "content": {"application/json": {"schema": ERROR},
+                                        "text/html": {"schema": {"type": "string"}}}},
+                },
+            }},
+        },
+        "components": {"schemas": {"Error": {
+            "type": "object", "required": ["message"], "properties": {
+                "message": {"type": "string"},
+                "errors": {"type": "object", "additionalProperties": {"type": "string"},
+                           "description": "параметр → что с ним не так"},
+            }}}},
+    }

@@ -1,8 +1,9 @@
-"""Admin registrations of the catalogue: the «Справочники» categories and the «Обращения» inbox."""
+"""Admin registrations of the catalogue: the «Справочники» categories and import, the «Обращения» inbox."""
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from catalogue import import_admin
 from catalogue.models import NeedSubmission, SolutionRequest
 from catalogue.submissions import admin as inbox
 from catalogue.submissions.dashboard import add_inbox_panel
@@ -15,6 +16,8 @@ register_permission_policy(SolutionRequest, inbox.SubmissionPermissionPolicy(Sol
 register_permission_policy(NeedSubmission, inbox.SubmissionPermissionPolicy(NeedSubmission))
 hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
 hooks.register("construct_homepage_panels", add_inbox_panel)
+hooks.register("register_admin_urls", lambda: import_admin.urlpatterns)
+hooks.register(TaxonomyGroup.submenu_hook, import_admin.import_menu_item)
 
 
 @hooks.register("register_log_actions")

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from home.models import HomePage, StandardPage
-from tests.e2e.conftest import LIVE_DB
+from tests.e2e.conftest import LIVE_DB, log_in_to_admin
 from tests.factories import SolutionPageFactory, catalogue_index, publish
 
 pytestmark = [pytest.mark.e2e, LIVE_DB]
@@ -18,12 +18,7 @@ def editor(page, live_server):
     page.violations = []
     page.on("console", lambda message: page.violations.append(message.text)
             if "Content Security Policy" in message.text or "frame" in message.text.lower() else None)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return log_in_to_admin(page, live_server, "redaktor", PASSWORD)
 
 
 def open_preview_panel(editor, live_server, page_pk):

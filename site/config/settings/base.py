@@ -50,6 +50,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 # Closed requests and needs are anonymised this many days after closing (`manage.py purge_submissions`).
 NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
+# Imports started in the admin are applied in a background thread of the web process (catalogue/importer/jobs.py).
+NOC_IMPORT_IN_BACKGROUND = True
 # Anonymous visitors' answers are kept this long at most (catalogue/response_cache.py); 0 switches that off.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 

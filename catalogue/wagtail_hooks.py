@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from catalogue import import_admin
+from catalogue import health, import_admin
 from catalogue.models import NeedSubmission, SolutionRequest
 from catalogue.submissions import admin as inbox
 from catalogue.submissions.dashboard import add_inbox_panel
@@ -18,8 +18,12 @@ hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
 hooks.register("construct_homepage_panels", add_inbox_panel)
 hooks.register("register_admin_urls", lambda: import_admin.urlpatterns)
 hooks.register(TaxonomyGroup.submenu_hook, import_admin.import_menu_item)
+hooks.register("register_admin_urls", lambda: health.urlpatterns)
+hooks.register("register_reports_menu_item", health.health_menu_item)
+hooks.register("construct_homepage_panels", health.add_health_panel)
 
 
 @hooks.register("register_log_actions")
 def register_inbox_log_actions(actions):
     actions.register_action(inbox.STATUS_ACTION)(inbox.StatusChangeFormatter)
+    actions.register_action(health.VERIFIED_ACTION, "Актуальность подтверждена", "Актуальность подтверждена")

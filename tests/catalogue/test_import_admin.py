@@ -2,7 +2,6 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -19,16 +18,6 @@ GOOD = ("title;summary;trl;sectors\r\n"
         "Очистка шахтных вод;Очищает воды до норм сброса.;8;Экология\r\n"
         "Съёмка отвалов с БПЛА;Объём отвалов за один вылет.;5;Горное дело\r\n")
 
-
-@pytest.fixture
-def member(client, django_user_model):
-    def log_in(group_name):
-        user = django_user_model.objects.create_user(username=group_name[:10], password="x")
-        user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return client
-
-    return log_in
 
 
 def upload(client, text, name="решения.csv", encoding="cp1251"):

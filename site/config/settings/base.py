@@ -52,6 +52,8 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
 # Imports started in the admin are applied in a background thread of the web process (catalogue/importer/jobs.py).
 NOC_IMPORT_IN_BACKGROUND = True
+# «Состояние каталога» calls a solution stale when «последняя проверка» is older than this (catalogue/health.py).
+NOC_VERIFY_MONTHS = int(os.environ.get("NOC_VERIFY_MONTHS", "12"))
 # Anonymous visitors' answers are kept this long at most (catalogue/response_cache.py); 0 switches that off.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from catalogue import health, import_admin
 from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.solution_admin import SolutionListingViewSet
 from catalogue.submissions import admin as inbox
 from catalogue.submissions.dashboard import add_inbox_panel
 from catalogue.taxonomy_admin import TaxonomyGroup
@@ -19,6 +20,7 @@ hooks.register("construct_homepage_panels", add_inbox_panel)
 hooks.register("register_admin_urls", lambda: import_admin.urlpatterns)
 hooks.register(TaxonomyGroup.submenu_hook, import_admin.import_menu_item)
 hooks.register("register_admin_urls", lambda: health.urlpatterns)
+hooks.register("register_admin_viewset", lambda: SolutionListingViewSet("solutions"))
 hooks.register("register_reports_menu_item", health.health_menu_item)
 hooks.register("construct_homepage_panels", health.add_health_panel)
 

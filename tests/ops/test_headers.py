@@ -163,3 +163,4 @@ def test_wagtail_preview_of_every_page_type_may_be_framed_by_the_admin_only(admi
     if page.live:
         public = admin_client.get(page.url)
         assert directives(public)["frame-ancestors"] == ["'none'"]
+

@@ -231,6 +231,7 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "НОЦ «Кузбасс – Донбасс»: каталог готовых решений"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.forms.LoginForm"  # labels in Russian (ops/forms.py)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

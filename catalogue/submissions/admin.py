@@ -3,8 +3,11 @@
 Access follows the model permissions that catalogue 0002_requests grants to the НОЦ groups (superusers have all);
 a plain admin user sees neither the menu nor the listings.
 """
+import datetime
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
@@ -80,7 +83,18 @@ class SubmissionEditView(generic.EditView):
         return instance
 
 
+def _local(value):
+    """Times as the admin shows them: in the site's time zone (TIME_ZONE), not UTC."""
+    return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+
+
 class SubmissionIndexView(generic.IndexView):
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {generic.IndexView.FORMAT_XLSX: _local,
+                            generic.IndexView.FORMAT_CSV: lambda value: f"{_local(value):%Y-%m-%d %H:%M}"},
+    }
+
     def get_preprocess_function(self, field, value, export_format):
         if export_format == self.FORMAT_CSV and field not in _CSV_SAFE_FIELDS and isinstance(value, str) \
                 and value.startswith(_FORMULA_STARTS):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter, log
@@ -148,6 +149,16 @@ EXPORT_HEADINGS = {
 }
 
 
+class ContactColumn(Column):
+    """E-mail and phone as links the editor clicks to answer (mailto:, tel:)."""
+    cell_template_name = "catalogue/admin/contact_cell.html"
+
+
+class SolutionColumn(Column):
+    """The requested solution's public page (or the title it had, when the page is gone)."""
+    cell_template_name = "catalogue/admin/solution_cell.html"
+
+
 class SubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     edit_view_class = SubmissionEditView
@@ -163,7 +174,8 @@ class SolutionRequestViewSet(SubmissionViewSet):
     name = "solution_requests"
     icon = "mail"
     filterset_class = SolutionRequestFilterSet
-    list_display = ["__str__", "name", "contact", "organisation", "status", "created_at"]
+    list_display = ["__str__", SolutionColumn("solution", label="Решение"), "name",
+                    ContactColumn("contact", label="Контакты"), "organisation", "status", "created_at"]
     list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "city",
                    "organisation", "get_role_display", "name", "email", "phone", "message",
                    "get_mail_state_display"]
@@ -180,7 +192,7 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     name = "need_submissions"
     icon = "site"
     filterset_class = NeedSubmissionFilterSet
-    list_display = ["__str__", "name", "contact", "scale", "status", "created_at"]
+    list_display = ["__str__", "name", ContactColumn("contact", label="Контакты"), "scale", "status", "created_at"]
     list_export = ["pk", "created_at", "get_status_display", "closed_at", "city", "need_text", "need_names",
                    "get_scale_display", "get_timing_display", "organisation", "get_role_display", "name",
                    "email", "phone", "get_mail_state_display"]

@@ -194,3 +194,11 @@ def test_exports_show_times_in_the_sites_time_zone(client, item, editor):
 
     assert rows[0]["Получено"] == "2026-03-03 06:30"
     assert dict(zip(values[0], values[1], strict=True))["Получено"] == datetime.datetime(2026, 3, 3, 6, 30)
+
+
+def test_listing_links_contacts_and_the_solution(client, item, editor):
+    html = client.get(INDEX).content.decode()
+
+    assert '<a href="mailto:anna.petrova@example.org">anna.petrova@example.org</a>' in html
+    assert '<a href="tel:+79231234567">+7 923 123-45-67</a>' in html
+    assert f'<a href="{item.solution.url}" target="_blank" rel="noopener">{item.solution.title}</a>' in html

@@ -51,7 +51,9 @@ class SiteCSPMiddleware(CSPMiddleware):
         return parts
 
     def process_response(self, request, response):
-        if HEADER in response:
+        # Only a policy this middleware wrote (it always decides frame-ancestors); a view's own complete header,
+        # such as Wagtail's `default-src 'none'` for served documents, is left as the view wrote it.
+        if "frame-ancestors" in response.get(HEADER, ""):
             response[HEADER] = with_frame_ancestors(response[HEADER], frame_ancestors(response))
         return super().process_response(request, response)
 

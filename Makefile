@@ -23,8 +23,9 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# Links in mail and the admin point at the server actually started (`PORT=8080 make run`), unless set explicitly.
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_BASE_URL=$${SITE_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests run in their own process: Playwright's event loop gives Django a second database connection in
 # the main thread, which must not meet the connections that the rest of the suite has already opened.

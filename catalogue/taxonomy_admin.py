@@ -64,5 +64,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Справочники"
     menu_icon = "folder-open-inverse"
     menu_order = 250
+    submenu_hook = "register_catalogue_menu_item"  # «Импорт решений» joins the categories (catalogue/import_admin.py)
     items = (SectorViewSet, NeedViewSet, RegionViewSet, OrganizationViewSet)
 

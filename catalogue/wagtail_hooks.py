@@ -1,9 +1,11 @@
-"""Admin registrations of the catalogue: the «Справочники» categories and the «Обращения» inbox."""
+"""Admin registrations of the catalogue: the «Справочники» categories and import, the «Обращения» inbox."""
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from catalogue import health, import_admin
 from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.solution_admin import SolutionListingViewSet
 from catalogue.submissions import admin as inbox
 from catalogue.submissions.dashboard import add_inbox_panel
 from catalogue.taxonomy_admin import TaxonomyGroup
@@ -15,8 +17,15 @@ register_permission_policy(SolutionRequest, inbox.SubmissionPermissionPolicy(Sol
 register_permission_policy(NeedSubmission, inbox.SubmissionPermissionPolicy(NeedSubmission))
 hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
 hooks.register("construct_homepage_panels", add_inbox_panel)
+hooks.register("register_admin_urls", lambda: import_admin.urlpatterns)
+hooks.register(TaxonomyGroup.submenu_hook, import_admin.import_menu_item)
+hooks.register("register_admin_urls", lambda: health.urlpatterns)
+hooks.register("register_admin_viewset", lambda: SolutionListingViewSet("solutions"))
+hooks.register("register_reports_menu_item", health.health_menu_item)
+hooks.register("construct_homepage_panels", health.add_health_panel)
 
 
 @hooks.register("register_log_actions")
 def register_inbox_log_actions(actions):
     actions.register_action(inbox.STATUS_ACTION)(inbox.StatusChangeFormatter)
+    actions.register_action(health.VERIFIED_ACTION, "Актуальность подтверждена", "Актуальность подтверждена")

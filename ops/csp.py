@@ -7,8 +7,14 @@ The public site keeps the strict policy from settings.CONTENT_SECURITY_POLICY. T
 * frame-ancestors follows the X-Frame-Options decision already taken for the response, so the two headers never
   disagree: a view marked with Django's ``xframe_options_exempt`` (the embed widget) may be framed by any site,
   one answered with ``SAMEORIGIN`` (Wagtail's preview) by the site itself, every other one by nobody.
+
+Wagtail renders a preview by running the page through the whole middleware stack a second time, inside the admin's
+preview view (``make_preview_request``). The inner pass writes the public policy with ``frame-ancestors 'none'``
+(the page's own X-Frame-Options is still DENY then); the admin view then marks the response SAMEORIGIN. The outer
+pass therefore rewrites frame-ancestors of a policy already written, so the preview keeps the public page's strict
+policy (what the editor sees is what visitors get) and may be framed by the admin's preview panel.
 """
-from csp.constants import NONE, SELF
+from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -43,3 +49,19 @@ class SiteCSPMiddleware(CSPMiddleware):
         # A view's own csp_replace decorator still has the last word.
         parts.replace = {**replace, **(parts.replace or {})}
         return parts
+
+    def process_response(self, request, response):
+        # Only a policy this middleware wrote (it always decides frame-ancestors); a view's own complete header,
+        # such as Wagtail's `default-src 'none'` for served documents, is left as the view wrote it.
+        if "frame-ancestors" in response.get(HEADER, ""):
+            response[HEADER] = with_frame_ancestors(response[HEADER], frame_ancestors(response))
+        return super().process_response(request, response)
+
+
+def with_frame_ancestors(policy, sources):
+    """The policy text with its frame-ancestors directive set to ``sources`` (None: no directive)."""
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    kept = [part for part in directives if part.split()[0].lower() != "frame-ancestors"]
+    if sources is not None:
+        kept.append(" ".join(["frame-ancestors", *sources]))
+    return "; ".join(kept)

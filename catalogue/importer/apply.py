@@ -12,11 +12,13 @@ from catalogue.models import SolutionPage
 WRITE_BATCH_SIZE = 200
 
 
-def apply_plan(plan, parent, progress=None, index_progress=None):
+def apply_plan(plan, parent, progress=None, index_progress=None, submit_by=None):
     """Write the plan's creates and updates under `parent`; all of them or, on any error, none.
 
-    `progress(done, total)` is called after each row; pages are loaded a batch at a time and dropped after it.
-    Returns the ids of the pages written.
+    By default every change is published. With `submit_by` (a user) nothing is published: each change becomes a
+    draft revision by that user, submitted to the page's moderation workflow (the admin's «Отправить на
+    модерацию»). `progress(done, total)` is called after each row; pages are loaded a batch at a time and dropped
+    after it. Returns the ids of the pages written.
     """
     writes = plan.writes
     written = []
@@ -31,7 +33,9 @@ def apply_plan(plan, parent, progress=None, index_progress=None):
             for item in batch:
                 relations = {name: names[name].resolve(value)
                              for name, value in item.row.values.items() if name in NAME_MODELS}
-                if item.page_id:
+                if submit_by:
+                    page = submit_draft(pages.get(item.page_id), parent, item.row, relations, submit_by)
+                elif item.page_id:
                     page = update_published(pages[item.page_id], item.row, relations)
                 else:
                     page = new_pages.create(_filled(SolutionPage(slug=item.row.slug), item.row), relations)
@@ -55,6 +59,25 @@ def update_published(page, row, relations):
     # publish() saves the page through Page.save, which runs full_clean; cleaning the revision as well would
     # validate the same object twice (a dozen queries per page).
     page.save_revision(clean=False).publish()
+    return page
+
+
+def submit_draft(page, parent, row, relations, user):
+    """A draft revision of the row (a new, unpublished page when `page` is None), submitted for moderation as
+    an editor's «Отправить на модерацию» does; the live version, if any, stays as it is until approved."""
+    if page is None:
+        page = _filled(SolutionPage(slug=row.slug, live=False, owner=user), row)
+        for name, objects in relations.items():
+            getattr(page, name).set(objects)
+        parent.add_child(instance=page)
+    else:
+        _filled(page, row)
+        for name, objects in relations.items():
+            getattr(page, name).set(objects)
+    page.save_revision(user=user, log_action=True)
+    workflow = page.get_workflow()
+    if workflow and not page.workflow_in_progress:
+        workflow.start(page, user)
     return page
 
 

@@ -5,6 +5,8 @@ touches the pages that really change.
 """
 from dataclasses import dataclass, field
 
+from django.utils.html import strip_tags
+
 from catalogue.importer.batches import batched
 from catalogue.importer.names import NAME_MODELS, name_indexes
 from catalogue.importer.rows import name_key
@@ -21,6 +23,8 @@ class PlannedRow:
     row: object  # SolutionRow
     page_id: int | None = None
     changed: tuple = ()
+    # Changed field → the live page's value as a person reads it, for the admin's «было → станет» diff.
+    before: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -56,9 +60,10 @@ def _plan_row(row, page):
     if page is None:
         return PlannedRow(CREATE, row)
     changed = tuple(name for name, value in row.values.items() if _comparable(value, name) != page_value(page, name))
+    before = {name: readable_page_value(page, name) for name in changed}
     if not page.live:
         changed += (NOT_LIVE,)
-    return PlannedRow(UPDATE if changed else UNCHANGED, row, page.pk, changed)
+    return PlannedRow(UPDATE if changed else UNCHANGED, row, page.pk, changed, before)
 
 
 def page_value(page, name):
@@ -70,6 +75,28 @@ def page_value(page, name):
     if name in NAME_MODELS:
         return frozenset(name_key(obj.name) for obj in getattr(page, name).all())
     return getattr(page, name)
+
+
+def readable_page_value(page, name):
+    """A page's value of an import field as text: names joined with «; », the body as plain paragraphs."""
+    if name == "body":
+        return "\n\n".join(strip_tags(str(block.value)) for block in page.body)
+    if name == "tags":
+        return "; ".join(sorted(item.tag.name for item in page.tagged_items.all()))
+    if name in NAME_MODELS:
+        return "; ".join(sorted(obj.name for obj in getattr(page, name).all()))
+    value = getattr(page, name)
+    return "" if value is None else str(value)
+
+
+def readable_row_value(row, name):
+    """A row's value of an import field as text, in the same shape as `readable_page_value`."""
+    value = row.values.get(name)
+    if name == "body":
+        return "\n\n".join(strip_tags(html) for _, html in value or ())
+    if name in NAME_MODELS:
+        return "; ".join(sorted(value or ()))
+    return "" if value is None else str(value)
 
 
 def _comparable(value, name):

@@ -15,12 +15,14 @@ from taggit.models import Tag
 from catalogue import readiness
 from catalogue.importer.sources import split_csv_list
 from catalogue.models import Sector, SolutionPage
+from catalogue.slugs import slug_for
 
-REQUIRED_FIELDS = ("slug", "title", "summary", "trl")
+REQUIRED_FIELDS = ("title", "summary", "trl")
 TEXT_FIELDS = ("title", "summary", "contact")
 NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
+# `slug` may be left out: it is then made from the title, as the admin does for a new page.
 OPTIONAL_FIELDS = ("body", "year", "contact", *NAME_LIST_FIELDS)
-KNOWN_FIELDS = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
+KNOWN_FIELDS = ("slug", *REQUIRED_FIELDS, *OPTIONAL_FIELDS)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -76,6 +78,9 @@ class SolutionRow:
 def validate_source(source):
     """Every record of an `ImportSource` as a `SolutionRow`, or `ImportValidationError` listing all problems."""
     errors = _header_errors(source.header) if source.is_csv else []
+    if any(error.message in _FATAL_HEADER_PROBLEMS or error.field == "—" for error in errors):
+        # Rows of a table without a needed column would only repeat the same problem in every line.
+        raise ImportValidationError(errors)
     rows, first_seen = [], {}
     for record in source.records:
         row, row_errors = _validate_record(record, source.is_csv)
@@ -91,11 +96,28 @@ def validate_source(source):
     return rows
 
 
+_MISSING_COLUMN = "нет обязательного столбца"
+_REPEATED_COLUMN = "столбец повторяется"
+_FATAL_HEADER_PROBLEMS = {_MISSING_COLUMN, _REPEATED_COLUMN}
+
+
 def _header_errors(header):
     where = "строка 1 (заголовок)"
-    errors = [RowError(where, name, f"неизвестный столбец; допустимы: {', '.join(KNOWN_FIELDS)}")
-              for name in header if name not in KNOWN_FIELDS]
-    errors += [RowError(where, name, "нет обязательного столбца") for name in REQUIRED_FIELDS if name not in header]
+    if not any(header):  # "—": the table as a whole, not one column
+        return [RowError(where, "—", "первая строка пуста, а в ней должны быть названия столбцов "
+                                     f"({', '.join(KNOWN_FIELDS)})")]
+    if len(header) == 1 and ";" not in header[0] and "," not in header[0] and "\t" in header[0]:
+        return [RowError(where, "—", "столбцы разделены табуляцией; сохраните таблицу как CSV "
+                                     "(через запятую или точку с запятой) или как .xlsx")]
+    errors = [RowError(where, name or f"№ {number}", "столбец без названия" if not name else
+                       f"неизвестный столбец; допустимы: {', '.join(KNOWN_FIELDS)}")
+              for number, name in enumerate(header, start=1) if name not in KNOWN_FIELDS]
+    seen = set()
+    for name in header:
+        if name in KNOWN_FIELDS and name in seen:
+            errors.append(RowError(where, name, _REPEATED_COLUMN))
+        seen.add(name)
+    errors += [RowError(where, name, _MISSING_COLUMN) for name in REQUIRED_FIELDS if name not in header]
     return errors
 
 
@@ -104,6 +126,8 @@ def _validate_record(record, is_csv):
     if not isinstance(data, dict):
         return None, [RowError(record.where, "—", f"ожидается объект {{…}}, получено: {_type_name(data)}")]
     slug = data.get("slug")
+    if not (isinstance(slug, str) and slug.strip()) and isinstance(data.get("title"), str):
+        slug = _slug_from_title(data["title"])
     where = f"{record.where} («{slug}»)" if isinstance(slug, str) and slug.strip() else record.where
     errors = _shape_errors(data, where, is_csv)
     values = {}
@@ -116,9 +140,18 @@ def _validate_record(record, is_csv):
             values[name] = _parse(name, data[name], is_csv)
         except FieldProblem as problem:
             errors.append(RowError(where, name, str(problem)))
+    if not values.get("slug") and not errors:
+        values["slug"] = _slug_from_title(values.get("title"))
+        if not values["slug"]:
+            errors.append(RowError(where, "slug", "не заполнен, и из названия адрес не получается: укажите его"))
     if errors:
         return None, errors
     return SolutionRow(where=where, slug=values.pop("slug"), values=values), []
+
+
+def _slug_from_title(title):
+    """The page address Wagtail's editor would propose for this title, in Latin letters (see catalogue.slugs)."""
+    return slug_for(title or "", MAX_LENGTHS["slug"])
 
 
 def _shape_errors(data, where, is_csv):

@@ -1,4 +1,5 @@
-"""Reading an import file into raw records: a JSON array of objects, or CSV with the same column names.
+"""Reading an import file into raw records: a JSON array of objects, or a table (CSV or XLSX) with the same
+column names. CSV may be UTF-8 (with or without a BOM) or Windows-1251, separated by commas or semicolons.
 
 Nothing here knows what a solution is; it only turns bytes into (where, dict) pairs so that every later
 message can say which record of the file it is about.
@@ -6,7 +7,13 @@ message can say which record of the file it is about.
 import csv
 import json
 from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
 from pathlib import Path
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 CSV_LIST_SEPARATOR = ";"
 
@@ -24,7 +31,7 @@ class RawRecord:
 @dataclass(frozen=True)
 class ImportSource:
     records: list
-    # CSV only: the column names, checked once rather than in every row; cells are text to be parsed.
+    # Tables only (CSV, XLSX): the column names, checked once rather than in every row; cells are text to parse.
     header: tuple | None = None
 
     @property
@@ -32,20 +39,56 @@ class ImportSource:
         return self.header is not None
 
 
+SUFFIXES = (".json", ".csv", ".xlsx")
+
+
 def read_source(path):
-    """The records of a .json or .csv file, in file order."""
+    """The records of a .json, .csv or .xlsx file, in file order."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in {".json", ".csv"}:
-        raise ImportFileError(f"Файл «{path.name}»: ожидается .json или .csv.")
     try:
-        # utf-8-sig reads files with and without the byte-order mark that Excel writes.
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(f"Файл «{path}» не найден.") from None
-    except UnicodeDecodeError as error:
-        raise ImportFileError(f"Файл «{path.name}» не в кодировке UTF-8 (байт {error.start}).") from None
-    return _json_records(text, path.name) if suffix == ".json" else _csv_records(text)
+    return read_upload(path.name, data)
+
+
+def read_upload(name, data):
+    """The records of a file's content (bytes), its kind told by the name's suffix: the command and the admin."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ImportFileError(f"Файл «{name}»: ожидается таблица .xlsx или .csv, либо .json.")
+    if suffix == ".xlsx":
+        return _xlsx_records(data, name)
+    if suffix == ".json":
+        try:
+            return _json_records(data.decode("utf-8-sig"), name)
+        except UnicodeDecodeError as error:
+            raise ImportFileError(f"Файл «{name}» не в кодировке UTF-8 (байт {error.start}).") from None
+    return _csv_records(_decoded_table(data, name))
+
+
+def _decoded_table(data, name):
+    """CSV text from UTF-8 (with or without the BOM Excel writes) or Windows-1251 (Russian Excel's «CSV»)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError:
+        raise ImportFileError(f"Файл «{name}»: не удалось определить кодировку — сохраните таблицу "
+                              "как «CSV UTF-8» или в формате .xlsx.") from None
+
+
+def _delimiter(text):
+    """`,` or `;`: whichever the header line has more of (Russian Excel saves CSV with semicolons)."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _header_names(names):
+    """Column names as the importer knows them: no surrounding spaces, lower case (`Slug ` is `slug`)."""
+    return tuple("" if name is None else str(name).strip().lower() for name in names)
 
 
 def _json_records(text, name):
@@ -63,7 +106,8 @@ def _json_records(text, name):
 
 
 def _csv_records(text):
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=_delimiter(text))
+    reader.fieldnames = _header_names(reader.fieldnames or ())
     records = []
     start_line = 2  # line 1 is the header
     for row in reader:
@@ -71,6 +115,47 @@ def _csv_records(text):
         # A quoted cell may span several lines; the next record starts after the last line read.
         start_line = reader.line_num + 1
     return ImportSource(records=records, header=tuple(reader.fieldnames or ()))
+
+
+def _xlsx_records(data, name):
+    """The first sheet of a workbook: its first row names the columns, every later non-empty row is a record.
+
+    Cells become text, as in a CSV file, so both go through the same validation."""
+    try:
+        # Not read-only: a read-only sheet skips empty rows, and the messages must use Excel's row numbers.
+        workbook = load_workbook(BytesIO(data), data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise ImportFileError(f"Файл «{name}» не удалось прочитать как таблицу Excel (.xlsx).") from None
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = list(_header_names(next(rows, ())))
+        while header and not header[-1]:  # empty columns to the right of the table
+            header.pop()
+        records = []
+        for number, cells in enumerate(rows, start=2):
+            cells = [_cell_text(cell) for cell in cells]
+            if not any(cell.strip() for cell in cells):
+                continue
+            record = dict(zip(header, cells, strict=False))
+            if len(cells) < len(header):
+                record.update(dict.fromkeys(header[len(cells):], ""))
+            surplus = [cell for cell in cells[len(header):] if cell.strip()]
+            if surplus:
+                record[None] = surplus
+            records.append(RawRecord(where=f"строка {number}", data=record))
+    finally:
+        workbook.close()
+    return ImportSource(records=records, header=tuple(header))
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel stores 8 as 8.0
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    return str(value)
 
 
 def split_csv_list(cell):

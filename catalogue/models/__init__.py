@@ -1,9 +1,11 @@
+from .imports import ImportJob
 from .pages import CatalogueIndexPage, SolutionPage, SolutionTag
 from .requests import NeedSubmission, SolutionRequest
 from .taxonomy import Need, Organization, Region, Sector
 
 __all__ = [
     "CatalogueIndexPage",
+    "ImportJob",
     "Need",
     "NeedSubmission",
     "Organization",

@@ -3,11 +3,15 @@
 Access follows the model permissions that catalogue 0002_requests grants to the НОЦ groups (superusers have all);
 a plain admin user sees neither the menu nor the listings.
 """
+import datetime
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter, log
@@ -80,7 +84,18 @@ class SubmissionEditView(generic.EditView):
         return instance
 
 
+def _local(value):
+    """Times as the admin shows them: in the site's time zone (TIME_ZONE), not UTC."""
+    return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+
+
 class SubmissionIndexView(generic.IndexView):
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {generic.IndexView.FORMAT_XLSX: _local,
+                            generic.IndexView.FORMAT_CSV: lambda value: f"{_local(value):%Y-%m-%d %H:%M}"},
+    }
+
     def get_preprocess_function(self, field, value, export_format):
         if export_format == self.FORMAT_CSV and field not in _CSV_SAFE_FIELDS and isinstance(value, str) \
                 and value.startswith(_FORMULA_STARTS):
@@ -134,6 +149,16 @@ EXPORT_HEADINGS = {
 }
 
 
+class ContactColumn(Column):
+    """E-mail and phone as links the editor clicks to answer (mailto:, tel:)."""
+    cell_template_name = "catalogue/admin/contact_cell.html"
+
+
+class SolutionColumn(Column):
+    """The requested solution's public page (or the title it had, when the page is gone)."""
+    cell_template_name = "catalogue/admin/solution_cell.html"
+
+
 class SubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     edit_view_class = SubmissionEditView
@@ -149,7 +174,8 @@ class SolutionRequestViewSet(SubmissionViewSet):
     name = "solution_requests"
     icon = "mail"
     filterset_class = SolutionRequestFilterSet
-    list_display = ["__str__", "name", "contact", "organisation", "status", "created_at"]
+    list_display = ["__str__", SolutionColumn("solution", label="Решение"), "name",
+                    ContactColumn("contact", label="Контакты"), "organisation", "status", "created_at"]
     list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "city",
                    "organisation", "get_role_display", "name", "email", "phone", "message",
                    "get_mail_state_display"]
@@ -166,7 +192,7 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     name = "need_submissions"
     icon = "site"
     filterset_class = NeedSubmissionFilterSet
-    list_display = ["__str__", "name", "contact", "scale", "status", "created_at"]
+    list_display = ["__str__", "name", ContactColumn("contact", label="Контакты"), "scale", "status", "created_at"]
     list_export = ["pk", "created_at", "get_status_display", "closed_at", "city", "need_text", "need_names",
                    "get_scale_display", "get_timing_display", "organisation", "get_role_display", "name",
                    "email", "phone", "get_mail_state_display"]

@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from taggit.models import Tag
 
 from tests.factories import (
@@ -44,3 +45,15 @@ def open_catalogue(db):
                                              needs=[reclamation])
     solutions["draft"].unpublish()
     return solutions
+
+
+@pytest.fixture
+def member(client, django_user_model):
+    """The test client logged in as a new member of one of the НОЦ groups («Редакторы НОЦ», «Модераторы НОЦ»)."""
+    def log_in(group_name):
+        user = django_user_model.objects.create_user(username=group_name[:10], password="x")
+        user.groups.add(Group.objects.get(name=group_name))
+        client.force_login(user)
+        return client
+
+    return log_in

@@ -309,7 +309,10 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
     path.write_text('[{"slug": "a",]', encoding="utf-8")
 
     assert "ошибка JSON в строке 1" in run_failing_import(path)
-    assert "ожидается .json или .csv" in run_failing_import(tmp_path / "solutions.xlsx")
+    (tmp_path / "solutions.txt").write_text("slug,title", encoding="utf-8")
+    assert "ожидается таблица .xlsx или .csv, либо .json" in run_failing_import(tmp_path / "solutions.txt")
+    (tmp_path / "renamed.xlsx").write_bytes(b"slug,title\n")
+    assert "не удалось прочитать как таблицу Excel" in run_failing_import(tmp_path / "renamed.xlsx")
     assert "не найден" in run_failing_import(tmp_path / "missing.json")
 
 

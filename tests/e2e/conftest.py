@@ -58,3 +58,13 @@ def showcase():
     from tests.showcase import build_showcase
 
     return build_showcase()
+
+
+def log_in_to_admin(page, live_server, username, password):
+    """Sign in through the admin's login form, as a person does, and wait for the dashboard."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page

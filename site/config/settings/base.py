@@ -60,6 +60,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 # Closed requests and needs are anonymised this many days after closing (`manage.py purge_submissions`).
 NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
+# Imports started in the admin are applied in a background thread of the web process (catalogue/importer/jobs.py).
+NOC_IMPORT_IN_BACKGROUND = True
+# «Состояние каталога» calls a solution stale when «последняя проверка» is older than this (catalogue/health.py).
+NOC_VERIFY_MONTHS = int(os.environ.get("NOC_VERIFY_MONTHS", "12"))
 # Anonymous visitors' answers are kept this long at most (catalogue/response_cache.py); 0 switches that off.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 
@@ -241,6 +245,7 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "НОЦ «Кузбасс – Донбасс»: каталог готовых решений"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.forms.LoginForm"  # labels in Russian (ops/forms.py)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

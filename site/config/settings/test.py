@@ -10,3 +10,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes refuses authenticate() calls without a request, which Django's test client.login() makes;
 # tests/ops/test_login_lockout.py switches it back on to test the lockout itself.
 AXES_ENABLED = False
+# Admin imports run inside the request in tests (a thread would not see the test's uncommitted transaction);
+# the browser test switches the background thread back on.
+NOC_IMPORT_IN_BACKGROUND = False

@@ -1,5 +1,6 @@
 """The editors' inbox in the Wagtail admin: who may see it, status changes with notes, filters, exports, dashboard."""
 import csv
+import datetime
 import io
 from datetime import timedelta
 
@@ -180,3 +181,24 @@ def test_dashboard_points_at_undelivered_notifications(client, item, editor):
 
     assert f'href="{INDEX}?mail_state=failed">уведомление не&nbsp;ушло: 1</a>' in html
     assert "Анна Петрова" in client.get(INDEX + "?mail_state=failed").content.decode()
+
+
+def test_exports_show_times_in_the_sites_time_zone(client, item, editor):
+    """The admin shows Novokuznetsk time (UTC+7); the exports must say the same, not UTC."""
+    received = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)  # 3 March, 06:30 in Novokuznetsk
+    type(item).objects.filter(pk=item.pk).update(created_at=received)
+
+    rows = list(csv.DictReader(io.StringIO(body(client.get(INDEX + "?export=csv")))))
+    sheet = openpyxl.load_workbook(io.BytesIO(raw(client.get(INDEX + "?export=xlsx")))).active
+    values = list(sheet.values)
+
+    assert rows[0]["Получено"] == "2026-03-03 06:30"
+    assert dict(zip(values[0], values[1], strict=True))["Получено"] == datetime.datetime(2026, 3, 3, 6, 30)
+
+
+def test_listing_links_contacts_and_the_solution(client, item, editor):
+    html = client.get(INDEX).content.decode()
+
+    assert '<a href="mailto:anna.petrova@example.org">anna.petrova@example.org</a>' in html
+    assert '<a href="tel:+79231234567">+7 923 123-45-67</a>' in html
+    assert f'<a href="{item.solution.url}" target="_blank" rel="noopener">{item.solution.title}</a>' in html

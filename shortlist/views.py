@@ -20,6 +20,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from catalogue.query import parse_int
+from catalogue.submissions.forms import SolutionRequestForm
+from catalogue.submissions.ratelimit import over_limit
+from catalogue.submissions.views import form_context, rate_limited, receive
 from shortlist import annex, store
 from shortlist.fields import rows
 from shortlist.forms import CityForm, NoteForm
@@ -131,6 +134,30 @@ def copy_shared(request, key):
     copied, left_out = store.copy_into_own(request, source)
     messages.success(request, (store.COPIED_PARTLY if left_out else store.COPIED).format(count=copied))
     return redirect("shortlist:index")
+
+
+@never_cache
+def send(request):
+    """«Отправить подборку в НОЦ»: the request form, one request linked to every shortlisted solution."""
+    items = store.entries(store.current(request))
+    if not items:
+        messages.error(request, EMPTY)
+        return redirect("shortlist:index")
+    form = SolutionRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if over_limit(request):
+            return rate_limited(request)
+        if form.is_bot():
+            return redirect("shortlist:sent")
+        solutions = [item.solution for item in items]
+        if receive(request, form, solution_title=f"Подборка: {len(solutions)} шт.",
+                   related={"solutions": solutions}):
+            return redirect("shortlist:sent")
+    return TemplateResponse(request, "shortlist/send.html", {"form": form, "items": items, **form_context()})
+
+
+def sent(request):
+    return TemplateResponse(request, "shortlist/sent.html", {})
 
 
 def shared_or_404(key):

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
 
+from catalogue.models import SolutionRequest
 from tests.e2e.conftest import LIVE_DB
 
 pytestmark = [pytest.mark.e2e, LIVE_DB]
@@ -99,6 +100,20 @@ def test_shortlist_compare_export_share(browser, page, live_server, solutions):
     assert colleague.get_by_text("Решения из общей подборки добавлены в вашу: 2.").is_visible()
     assert colleague.locator("[data-shortlist-count]").inner_text() == "2"
     colleague.context.close()
+
+    # Back to one's own shortlist: one request to НОЦ about all of it.
+    tab.goto(f"{live_server.url}/podborka/")
+    tab.get_by_role("link", name=named("Отправить подборку в НОЦ")).click()
+    tab.get_by_label("Что вас интересует").fill("Готовим программу развития, нужна консультация по обоим.")
+    tab.get_by_label("Имя").fill("Анна Петрова")
+    tab.get_by_label("Город или муниципалитет").fill("Прокопьевск")
+    tab.get_by_role("radio", name="город").check()
+    tab.get_by_label("Электронная почта").fill("anna@example.ru")
+    tab.get_by_label("152-ФЗ").check()
+    tab.get_by_role("button", name="Отправить запрос").click()
+    assert tab.get_by_role("heading", level=1).inner_text() == "Подборка отправлена"
+    request = SolutionRequest.objects.get()
+    assert set(request.solutions.all()) == set(solutions)
 
 
 def test_without_javascript(browser, live_server, solutions):

@@ -84,6 +84,9 @@ class SolutionRequest(Submission):
 
     solution = models.ForeignKey(SolutionPage, verbose_name="решение", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="requests")
+    # «Отправить подборку в НОЦ» (shortlist/): one request about every solution of a visitor's shortlist.
+    solutions = models.ManyToManyField(SolutionPage, verbose_name="решения из подборки", blank=True,
+                                       related_name="shortlist_requests")
     # The title at the time of the request: the request stays readable if the page is renamed or deleted.
     solution_title = models.CharField("название решения", max_length=255)
     message = models.TextField("сообщение", max_length=3000)
@@ -97,6 +100,11 @@ class SolutionRequest(Submission):
     def __str__(self):
         # No personal data here: the label is copied into log entries and shown in mail subjects.
         return f"Запрос №{self.pk} — {self.solution_title}"
+
+    def solution_names(self):
+        return "; ".join(solution.title for solution in self.solutions.all())
+
+    solution_names.short_description = "решения из подборки"
 
 
 class NeedSubmission(Submission):

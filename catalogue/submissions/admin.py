@@ -176,13 +176,19 @@ class SolutionRequestViewSet(SubmissionViewSet):
     filterset_class = SolutionRequestFilterSet
     list_display = ["__str__", SolutionColumn("solution", label="Решение"), "name",
                     ContactColumn("contact", label="Контакты"), "organisation", "status", "created_at"]
-    list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "city",
-                   "organisation", "get_role_display", "name", "email", "phone", "message",
+    list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "solution_names",
+                   "city", "organisation", "get_role_display", "name", "email", "phone", "message",
                    "get_mail_state_display"]
     export_filename = "zaprosy-resheniy"
+    export_headings = {**EXPORT_HEADINGS, "solution_names": "Решения из подборки"}
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The export lists the solutions of shortlist requests: one query for all rows.
+        return super().get_index_view_kwargs(queryset=SolutionRequest.objects.prefetch_related("solutions"),
+                                             **kwargs)
     edit_handler = ObjectList([
         STATUS_PANEL,
-        MultiFieldPanel(read_only("solution", "solution_title", "message"), heading="Запрос"),
+        MultiFieldPanel(read_only("solution", "solution_title", "solutions", "message"), heading="Запрос"),
         CONTACT_PANEL, SERVICE_PANEL,
     ], base_form_class=StatusChangeForm)
 

@@ -78,8 +78,9 @@ def need_submitted(request):
                             {"submission": submission, "matches": matching_solutions(submission)})
 
 
-def receive(request, form, **extra):
-    """Store a valid submission, then notify the editors. Returns it, or None when the form has errors."""
+def receive(request, form, *, related=None, **extra):
+    """Store a valid submission, then notify the editors. Returns it, or None when the form has errors.
+    `extra` sets fields, `related` many-to-many relations ({"solutions": [...]}) before the mail is written."""
     if not form.is_valid():
         return None
     submission = form.save(commit=False)
@@ -90,6 +91,8 @@ def receive(request, form, **extra):
     with transaction.atomic():
         submission.save()
         form.save_m2m()
+        for name, values in (related or {}).items():
+            getattr(submission, name).set(values)
     notify_editors(submission)
     return submission
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/docs/", openapi_page, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("", include("catalogue.submissions.urls")),
+    path("", include("shortlist.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
     path("", include("catalogue.urls")),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "home",
     "catalogue",
     "search",
+    "shortlist",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -44,6 +44,8 @@ class SearchWord(models.Model):
     word = models.CharField(max_length=64, unique=True)
     stem = models.CharField(max_length=64, db_index=True)
     length = models.PositiveSmallIntegerField(db_index=True)
+    translit = models.CharField(max_length=128, db_index=True, default="",
+                                help_text="the word's transliteration skeleton (search.translit)")
 
     class Meta:
         verbose_name = "слово поискового словаря"

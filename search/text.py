@@ -27,9 +27,13 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 def normalise(text):
     """Lower-case, ё→е, no control characters or query operators, bounded length."""
-    text = _CONTROL.sub(" ", text or "")[:MAX_QUERY_LENGTH * 5]
-    text = text.lower().replace("ё", "е")
-    return " ".join(_WORD.findall(text))[:MAX_QUERY_LENGTH]
+    return " ".join(_WORD.findall(normalise_case(text)))[:MAX_QUERY_LENGTH]
+
+
+def normalise_case(text):
+    """Lower-case, ё→е, no control characters, bounded length; punctuation kept (a wrong keyboard layout types
+    Russian letters on «[», «;», «,»…: search.keyboard)."""
+    return _CONTROL.sub(" ", text or "")[:MAX_QUERY_LENGTH * 5].lower().replace("ё", "е")
 
 
 def words(text):

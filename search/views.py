@@ -98,10 +98,12 @@ def closest_words(search_result):
 @require_GET
 def suggest(request):
     """Titles of the best matches for what has been typed so far, as JSON for the search box."""
-    typed = text.normalise(request.GET.get("q", ""))
+    raw = request.GET.get("q", "")
+    typed = text.normalise(raw)
     if len(typed) < MIN_SUGGEST_LENGTH:
         return JsonResponse({"query": typed, "suggestions": []})
-    query = CatalogueQuery(Filters(q=typed))
+    # As typed, punctuation included: with the Latin layout on, «,» is «б» (search.keyboard).
+    query = CatalogueQuery(Filters(q=text.normalise_case(raw)[:text.MAX_QUERY_LENGTH]))
     suggestions = [{"title": page.title, "url": page.url} for page in query.results()[:SUGGESTIONS]]
     return JsonResponse({"query": typed, "suggestions": suggestions})
 

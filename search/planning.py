@@ -56,9 +56,9 @@ class QueryPlan:
 def plan(query_text):
     """The concepts of a query as typed: each word read in the layout and alphabet it was meant in (search.reading),
     typos corrected against the dictionary of published words, synonyms and word forms attached."""
-    groups = synonym_phrases()
+    groups, glossary_words = synonym_phrases()
     synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
-    read = reading.read(query_text, synonym_stems)
+    read = reading.read(query_text, synonym_stems, glossary_words)
     tokens = [word for word in read.words if word not in text.STOP_WORDS]
     tokens = text.without_fillers(tokens)[:text.MAX_QUERY_WORDS]
     replacements = correct_typos(tokens, synonym_stems, read.known)
@@ -71,7 +71,15 @@ def plan(query_text):
 
 
 def synonym_phrases():
-    return [group.phrases() for group in SynonymGroup.objects.all()]
+    """Each editors' group as stem phrases, and the Latin words of all groups (the English glossary's words,
+    for typo correction of English queries)."""
+    groups, latin = [], set()
+    for terms in SynonymGroup.objects.values_list("terms", flat=True):
+        group = SynonymGroup(terms=terms)
+        groups.append(group.phrases())
+        latin.update(word for term in group.term_list() for word in text.words(term)
+                     if word.isascii() and word.isalpha())
+    return groups, latin
 
 
 def correct_typos(tokens, synonym_stems, known):

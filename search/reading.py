@@ -4,7 +4,8 @@ in Latin letters.
 A word is kept as typed when search knows it — a published word (search.SearchWord), an editor's synonym or
 glossary term (search.SynonymGroup), a stop word, a number. Otherwise, in this order: its other-layout form
 when that is known («jxbcnrf» → «очистка», «ыьфке» → «smart»); for a Latin word, the published Russian word
-it transliterates (search.translit, typo-tolerant: «shakhtnykh», «shahtnih» → «шахтных»); the other-layout form
+it spells exactly (search.translit: «shakhtnykh», «shahtnih» → «шахтных»); the nearest English word of the
+glossary («tretment» → «treatment»); the published Russian word it spells with a typo; the other-layout form
 of a long Latin word with a typo in it. A word none of these explain is left to typo correction
 (search.planning). Once one word of a query is read in the other layout, its short words are too (a lone
 «d» is «в»). One dictionary query answers the known-word checks of all the readings together.
@@ -14,6 +15,9 @@ from dataclasses import dataclass, field
 from search import keyboard, text, translit, vocabulary
 
 MAX_TOKENS = text.MAX_QUERY_WORDS * 2
+# Russian function words in Latin letters («v», «dlya», «na»): read as the stop words they are.
+_STOP_SKELETONS = {translit.skeleton(word): word for word in sorted(text.STOP_WORDS, key=len, reverse=True)
+                   if not word.isascii()}
 MIN_LAYOUT_TYPO = 5  # shorter gibberish lies within one edit of too many real words
 
 
@@ -32,7 +36,7 @@ class Token:
     choice: list = None
 
 
-def read(query_text, synonym_stems=frozenset()):
+def read(query_text, synonym_stems=frozenset(), glossary_words=frozenset()):
     raw = text.normalise_case(query_text)
     tokens = [token_for(raw_token) for raw_token in keyboard.tokens(raw)[:MAX_TOKENS]]
     knows = Knowledge(synonym_stems, [word for token in tokens for word in (*token.typed, *token.other)])
@@ -43,20 +47,27 @@ def read(query_text, synonym_stems=frozenset()):
         elif token.other and knows.all(token.other):
             token.choice, changed = token.other, True
     pending = [token for token in tokens if token.choice is None]
-    spelt = vocabulary.transliterated([token.latin for token in pending if token.latin])
+    spelt = vocabulary.transliterated([token.latin for token in pending if token.latin
+                                       and translit.skeleton(token.latin) not in _STOP_SKELETONS])
     layout_mode = any(token.choice is token.other for token in tokens if token.other)
     for token in pending:
-        if token.latin in spelt:
-            token.choice, changed = [spelt[token.latin]], True
-        elif layout_mode and token.other and all(word in text.STOP_WORDS for word in token.other):
+        if layout_mode and token.other and all(word in text.STOP_WORDS for word in token.other):
             token.choice = token.other
+        elif token.latin and translit.skeleton(token.latin) in _STOP_SKELETONS:
+            token.choice = [_STOP_SKELETONS[translit.skeleton(token.latin)]]
+        elif token.latin in spelt and not spelt[token.latin][1]:
+            token.choice, changed = [spelt[token.latin][0]], True
+        elif token.latin and (english := vocabulary.closest(token.latin, glossary_words)):
+            token.choice, changed = [english], True
+        elif token.latin in spelt:
+            token.choice, changed = [spelt[token.latin][0]], True
         elif token.latin and len(token.other) == 1 and len(token.other[0]) >= MIN_LAYOUT_TYPO and (
                 corrected := vocabulary.closest_word(token.other[0])):
             token.choice, changed = [corrected], True
         else:
             token.choice = token.typed
     words = [word for token in tokens for word in token.choice]
-    known = {word for word in words if knows.word(word)} | set(spelt.values())
+    known = {word for word in words if knows.word(word)} | {word for word, _distance in spelt.values()}
     return Reading(words=words, changed=changed, known=known)
 
 

@@ -22,7 +22,12 @@ _STOP_WORDS_TEXT = """
 него нее нет ни них но ну о об однако он она они оно от очень по под после при про с со так также такой там
 те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы эта эти это этот я
 """
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# English ones, for partners who type English («treatment of mine water»).
+_ENGLISH_STOP_WORDS_TEXT = """
+a an the of for and or in on at to by with from into about as is are be been being was were this that these
+those how what which where who whom why can could should would do does did we our you your i my me
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split()) | frozenset(_ENGLISH_STOP_WORDS_TEXT.split())
 
 
 def normalise(text):
@@ -149,6 +154,7 @@ _QUERY_FILLER_TEXT = """
 нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
 можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
 которая которое которые какой какая какое какие каким пожалуйста интересует
+need needs looking search find help want way ways solution solutions technology technologies please
 """
 
 QUERY_FILLER_STEMS = frozenset(stem(word) for word in _QUERY_FILLER_TEXT.split())

@@ -87,6 +87,17 @@ def closest_word(word):
     return best
 
 
+def closest(word, words):
+    """The word of a small in-memory list nearest to a misspelt one (same first letter, closest_word's
+    tolerance), or ""."""
+    limit = allowed_distance(word)
+    if not limit:
+        return ""
+    scored = [(distance, candidate) for candidate in words if candidate[:1] == word[:1]
+              and (distance := edit_distance(word, candidate, limit)) <= limit]
+    return min(scored)[1] if scored else ""
+
+
 def common_prefix(first, second):
     size = 0
     for a, b in zip(first, second, strict=False):
@@ -117,7 +128,8 @@ MAX_ENDING_SKELETON = 4  # letters a Latin word may have beyond a published stem
 
 
 def transliterated(latin_words):
-    """{Latin word: the published word it transliterates}, for the words that spell one (search.translit).
+    """{Latin word: (the published word it transliterates, distance)}, for the words that spell one
+    (search.translit).
 
     Whole words and stems are compared by skeleton with the typo tolerance of closest_word, so «rekultivatsiya»,
     «rekul'tivaciya» and «teplovymi» (a form nothing published has, over the stem «теплов») are found. Candidates
@@ -133,7 +145,7 @@ def transliterated(latin_words):
             translit__startswith=skeleton[:2], length__gte=len(skeleton) - limit - MAX_ENDING_SKELETON,
             length__lte=len(skeleton) + limit + 2 * MAX_ENDING_SKELETON,
         ).values_list("word", "stem", "translit")
-        best, best_key = "", None
+        best, best_key = None, None
         for candidate, candidate_stem, candidate_skeleton in candidates:
             whole = edit_distance(skeleton, candidate_skeleton, limit)
             by_stem = stem_distance(skeleton, translit.skeleton(candidate_stem), limit)
@@ -141,7 +153,7 @@ def transliterated(latin_words):
             if distance <= limit:
                 key = (distance, whole, -len(candidate_stem), len(candidate), candidate)
                 if best_key is None or key < best_key:
-                    best, best_key = candidate, key
+                    best, best_key = (candidate, distance), key
         if best:
             found[word] = best
     return found

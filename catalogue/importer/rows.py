@@ -17,9 +17,9 @@ from catalogue.importer.sources import split_csv_list
 from catalogue.models import Sector, SolutionPage
 
 REQUIRED_FIELDS = ("slug", "title", "summary", "trl")
-TEXT_FIELDS = ("title", "summary", "contact")
+TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en")
 NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
-OPTIONAL_FIELDS = ("body", "year", "contact", *NAME_LIST_FIELDS)
+OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS)
 KNOWN_FIELDS = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -35,6 +35,8 @@ MAX_LENGTHS = {
     "title": _max_length(SolutionPage, "title"),
     "summary": _max_length(SolutionPage, "summary"),
     "contact": _max_length(SolutionPage, "contact"),
+    "title_en": _max_length(SolutionPage, "title_en"),
+    "summary_en": _max_length(SolutionPage, "summary_en"),
 }
 NAME_MAX_LENGTHS = {name: _max_length(Sector, "name") for name in NAME_LIST_FIELDS} | {
     "tags": _max_length(Tag, "name"),
@@ -253,4 +255,5 @@ _PARSERS = {
     **{name: _text_parser(name) for name in TEXT_FIELDS},
     **{name: _names_parser(name) for name in NAME_LIST_FIELDS},
 }
-EMPTY_VALUES = {"body": (), "contact": "", **{name: () for name in NAME_LIST_FIELDS}}
+EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "",
+                **{name: () for name in NAME_LIST_FIELDS}}

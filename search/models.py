@@ -71,9 +71,9 @@ class ZeroResultQuery(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query_string):
+    def record(cls, query_string, count=1):
         entry, _created = cls.objects.get_or_create(query_string=query_string[:255])
-        cls.objects.filter(pk=entry.pk).update(misses=models.F("misses") + 1, last_seen=timezone.now())
+        cls.objects.filter(pk=entry.pk).update(misses=models.F("misses") + count, last_seen=timezone.now())
 
 
 class SearchDocument(models.Model):

@@ -10,3 +10,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes refuses authenticate() calls without a request, which Django's test client.login() makes;
 # tests/ops/test_login_lockout.py switches it back on to test the lockout itself.
 AXES_ENABLED = False
+# Every search written to the query log at once, so a test reads exact counts right after a request.
+SEARCH_LOG_FLUSH_SECONDS = 0

@@ -98,7 +98,7 @@ def scratch_postgres(server_url):
     import psycopg2
 
     parsed = urlparse(server_url)
-    name = f"noc_relevance_{os.getpid()}"
+    name = f"{os.environ.get('BENCH_DATABASE_PREFIX', 'noc_relevance')}_{os.getpid()}"  # a shared server's naming rule
 
     def admin(sql):
         connection = psycopg2.connect(urlunparse(parsed._replace(path="/postgres")), connect_timeout=3)

@@ -38,7 +38,7 @@ blasting, drilling and blasting, взрывные работы, буровзры
 explosive, explosives, взрывчатое вещество, взрывчатка
 blast design, проект массового взрыва
 mine survey, mine surveying, маркшейдерия, маркшейдерская съёмка
-surveying, survey, съёмка, обследование
+surveying, survey, съёмка
 aerial survey, аэрофотосъёмка, аэросъёмка
 drone, drones, UAV, unmanned aerial vehicle, беспилотник, БПЛА, дрон, беспилотный летательный аппарат
 laser scanning, lidar, лазерное сканирование, лидар
@@ -93,15 +93,17 @@ decarbonization, декарбонизация
 carbon capture, улавливание углерода
 water, вода
 treatment, purification, cleaning, treat, purify, clean, очистка, очищение, обработка
-removal, remove, удаление, извлечение
+removal, remove, удаление
 reduction, reduce, decrease, снижение, сокращение, уменьшение
-increase, improve, improvement, повышение, увеличение, улучшение
+increase, увеличение, повышение
+improve, improvement, улучшение
 prevention, prevent, предотвращение, профилактика
 detection, detect, обнаружение, выявление
-measurement, measure, measuring, измерение, замер
-control, management, управление, контроль
+measurement, measure, measuring, измерение
+control, контроль
+management, управление
 assessment, evaluation, оценка
-inspection, осмотр, инспекция, обследование
+inspection, обследование
 construction, строительство
 design, проектирование
 production of, выпуск
@@ -109,7 +111,8 @@ supply, снабжение, поставка
 lifting, подъём
 cost, costs, затраты, стоимость
 cheap, low-cost, дешёвый, недорогой
-portable, mobile, переносной, мобильный
+portable, переносной, носимый
+mobile, мобильный
 automatic, automated, автоматический, автоматизированный
 underground, подземный
 surface, поверхностный, поверхность
@@ -183,14 +186,14 @@ municipal solid waste, solid waste, household waste, твёрдые коммун
 landfill, полигон ТКО, свалка, полигон отходов
 waste sorting, сортировка отходов
 recycling, переработка отходов, вторичная переработка
-waste processing, utilization, утилизация, переработка
+waste processing, utilization, утилизация отходов
 ash, зола
 ash and slag, золошлаковые отходы, золошлаки
 fly ash, зола уноса
 slag, шлак
 rare earth, rare earth elements, редкоземельные элементы, РЗЭ
 extraction, извлечение
-recovery, извлечение, восстановление
+recovery, извлечение
 building materials, construction materials, строительные материалы, стройматериалы
 concrete, бетон
 cement, цемент
@@ -377,8 +380,8 @@ cost reduction, снижение затрат
 efficiency, эффективность
 equipment, оборудование
 device, устройство
-installation, unit, установка
-plant equipment, machinery, техника
+installation, установка
+machinery, техника
 steel, сталь
 metal, metals, металл
 metallurgy, металлургия

@@ -33,7 +33,9 @@ from urllib.request import Request, urlopen
 from services import HOW
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "relevance"  # ../shared/relevance beside the clone
+# The shared relevance data sits next to the checkout or one level further up.
+SHARED = next((folder for folder in (ROOT.parent / "shared" / "relevance", ROOT.parent.parent / "shared" / "relevance")
+               if folder.is_dir()), ROOT.parent.parent / "shared" / "relevance")
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_OPENSEARCH = "http://127.0.0.1:9200"
 API_URL = "/api/v2/solutions/"
@@ -46,6 +48,9 @@ def parse_args():
     parser.add_argument("--corpus", default=os.environ.get("RELEVANCE_CORPUS", SHARED / "dev_corpus.json"))
     parser.add_argument("--queries", default=os.environ.get("RELEVANCE_QUERIES", SHARED / "dev_queries.json"))
     parser.add_argument("--metrics", default=SHARED / "metrics.py")
+    parser.add_argument("--groups", default=os.environ.get("RELEVANCE_GROUPS", SHARED / "dev_queries_v2.json"),
+                        help="a JSON file {group: [queries]} over the same corpus (wrong layout, transliteration, "
+                             "English, everyday words…), each group reported on its own; '' for none")
     parser.add_argument("--extra", help="a JSON file {corpus: [...], queries: [...]} added to the public set")
     parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgresql", "opensearch"],
                         default=["sqlite", "postgresql"])
@@ -132,7 +137,7 @@ def scratch_postgres(server_url):
     import psycopg2
 
     parsed = urlparse(server_url)
-    name = f"noc_relevance_{os.getpid()}"
+    name = f"{os.environ.get('BENCH_DATABASE_PREFIX', 'noc_relevance')}_{os.getpid()}"  # a shared server's naming rule
 
     def admin(sql):
         connection = psycopg2.connect(urlunparse(parsed._replace(path="/postgres")), connect_timeout=3)
@@ -168,7 +173,8 @@ def manage(env, *command):
 
 
 def forwarded(args):
-    options = ["--corpus", str(args.corpus), "--queries", str(args.queries), "--metrics", str(args.metrics)]
+    options = ["--corpus", str(args.corpus), "--queries", str(args.queries), "--metrics", str(args.metrics),
+               "--groups", str(args.groups or "")]
     if args.extra:
         options += ["--extra", str(args.extra)]
     return options + (["--verbose"] if args.verbose else [])
@@ -199,7 +205,13 @@ def measure(args):
     queries = read_json(args.queries) + (read_json(args.extra)["queries"] if args.extra else [])
     rng = random.Random(20261126)
     misspelt = [{"q": misspell(item["q"], rng), "rel": item["rel"]} for item in queries]
-    for kind, selected in (("queries", queries), ("misspelt", misspelt)):
+    sets = [("queries", queries), ("misspelt", misspelt)]
+    if args.groups and Path(args.groups).is_file():
+        for group, items in read_json(args.groups).items():
+            sets.append((group, items))
+            if group == "translit":  # typed in Latin letters with a typo as well
+                sets.append(("translit~", [{"q": misspell(item["q"], rng), "rel": item["rel"]} for item in items]))
+    for kind, selected in sets:
         run, timings = {}, []
         for item in selected:
             started = time.perf_counter()
@@ -207,7 +219,7 @@ def measure(args):
             timings.append(time.perf_counter() - started)
         ndcg, success = metrics.score(run, selected)
         differing = sum(run[item["q"]] != catalogue_query_ranking(item["q"]) for item in selected)
-        print(f"{label:10} {kind:9} n={len(selected):3} nDCG@10={ndcg:.3f} success@3={success:.3f} "
+        print(f"{label:10} {kind:10} n={len(selected):3} nDCG@10={ndcg:.3f} success@3={success:.3f} "
               f"p95={percentile(timings, 0.95) * 1000:.0f} ms  ranked differently by CatalogueQuery: {differing}",
               flush=True)
         if args.verbose:
@@ -293,7 +305,8 @@ def misspell(query, rng):
     elif kind == "swap":
         word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
     else:
-        word = word[:i] + rng.choice("аеиоуыя") + word[i + 1:]
+        vowels = "aeiouy" if word.isascii() else "аеиоуыя"
+        word = word[:i] + rng.choice(vowels) + word[i + 1:]
     words[position] = word
     return " ".join(words)
 

@@ -302,13 +302,13 @@ class CatalogueQuery:
 
     def _cache_key(self):
         # Every filter the matches depend on, in one spelling: the order or repetition of values changes nothing,
-        # nor do the order of the results or the case and punctuation of the text (the search normalises it).
+        # nor do the order of the results or the case and spacing of the text (search_service.query_key).
         key = asdict(self.filters)
         del key["sort"]
         for param in MULTI_PARAMS:
             key[param] = sorted(set(key[param]))
         # A text of punctuation alone normalises to "" and matches nothing, unlike no text at all (None).
-        key["q"] = search_service.normalise(key["q"]) if key["q"] else None
+        key["q"] = search_service.query_key(key["q"]) if key["q"] else None
         return key
 
     def _count_facets(self):

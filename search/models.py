@@ -44,6 +44,8 @@ class SearchWord(models.Model):
     word = models.CharField(max_length=64, unique=True)
     stem = models.CharField(max_length=64, db_index=True)
     length = models.PositiveSmallIntegerField(db_index=True)
+    translit = models.CharField(max_length=128, db_index=True, default="",
+                                help_text="the word's transliteration skeleton (search.translit)")
 
     class Meta:
         verbose_name = "слово поискового словаря"
@@ -69,9 +71,9 @@ class ZeroResultQuery(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query_string):
+    def record(cls, query_string, count=1):
         entry, _created = cls.objects.get_or_create(query_string=query_string[:255])
-        cls.objects.filter(pk=entry.pk).update(misses=models.F("misses") + 1, last_seen=timezone.now())
+        cls.objects.filter(pk=entry.pk).update(misses=models.F("misses") + count, last_seen=timezone.now())
 
 
 class SearchDocument(models.Model):

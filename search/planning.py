@@ -5,7 +5,7 @@ word forms, synonyms, prefixes and typo corrections behave identically on SQLite
 """
 from dataclasses import dataclass, field
 
-from search import text, vocabulary
+from search import reading, text, vocabulary
 from search.models import SynonymGroup
 from search.ranking import TYPED
 
@@ -53,38 +53,45 @@ class QueryPlan:
         return set(self.backend_terms())
 
 
-def plan(query):
-    """The concepts of a normalised query, with typos corrected against the dictionary of published words."""
-    tokens = [word for word in query.split() if word not in text.STOP_WORDS]
-    tokens = text.without_fillers(tokens)[:text.MAX_QUERY_WORDS]
-    groups = synonym_phrases()
+def plan(query_text):
+    """The concepts of a query as typed: each word read in the layout and alphabet it was meant in (search.reading),
+    typos corrected against the dictionary of published words, synonyms and word forms attached."""
+    groups, glossary_words = synonym_phrases()
     synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
-    tokens, corrected = correct_typos(tokens, synonym_stems)
+    read = reading.read(query_text, synonym_stems, glossary_words)
+    tokens = [word for word in read.words if word not in text.STOP_WORDS]
+    tokens = text.without_fillers(tokens)[:text.MAX_QUERY_WORDS]
+    replacements = correct_typos(tokens, synonym_stems, read.known)
+    tokens = [replacements.get(token, token) for token in tokens]
     concepts = group_concepts(tokens, groups)
     expand_word_forms(concepts)
-    return QueryPlan(query=query, concepts=concepts, corrected_query=" ".join(tokens) if corrected else "")
+    corrected = read.changed or bool(replacements)
+    shown = " ".join(replacements.get(word, word) for word in read.words)
+    return QueryPlan(query=text.normalise(query_text), concepts=concepts, corrected_query=shown if corrected else "")
 
 
 def synonym_phrases():
-    return [group.phrases() for group in SynonymGroup.objects.all()]
+    """Each editors' group as stem phrases, and the Latin words of all groups (the English glossary's words,
+    for typo correction of English queries)."""
+    groups, latin = [], set()
+    for terms in SynonymGroup.objects.values_list("terms", flat=True):
+        group = SynonymGroup(terms=terms)
+        groups.append(group.phrases())
+        latin.update(word for term in group.term_list() for word in text.words(term)
+                     if word.isascii() and word.isalpha())
+    return groups, latin
 
 
-def correct_typos(tokens, synonym_stems):
-    """Replace words whose stem nothing published contains by the closest published word."""
-    token_stems = [text.stem(token) for token in tokens]
-    families = {stem: text.family(stem) for stem in token_stems}
-    known = vocabulary.known_stems([*token_stems, *(related for members in families.values() for related in members)])
-    extended = vocabulary.extensions([stem for stem in token_stems if stem not in known])
-    result, corrected = [], False
-    for token, stem in zip(tokens, token_stems, strict=True):
-        if (stem in known or stem in synonym_stems or extended.get(stem) or token.isdigit()
-                or families[stem] & known or text.compound_parts(token)):
-            result.append(token)
+def correct_typos(tokens, synonym_stems, known):
+    """{word: the closest published word} for the words nothing published or glossed contains."""
+    replacements = {}
+    for token in tokens:
+        if token in known or token in replacements:
             continue
         replacement = vocabulary.closest_word(token)
-        corrected = corrected or bool(replacement)
-        result.append(replacement or token)
-    return result, corrected
+        if replacement:
+            replacements[token] = replacement
+    return replacements
 
 
 def group_concepts(tokens, groups):

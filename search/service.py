@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
-from search import backends, documents, planning, ranking, text
+from search import backends, documents, keyboard, planning, ranking, text
 from search.text import normalise
 
-__all__ = ["SearchResult", "normalise", "search"]
+__all__ = ["SearchResult", "normalise", "query_key", "search"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def search(queryset, query_text, *, tie_order=(), collection=None):
     the candidates and sizes the rarity of words, and reading it is the costliest query of a search.
     """
     query = normalise(query_text)
-    query_plan = planning.plan(query) if query else None
+    query_plan = planning.plan(query_text) if query else None
     if not query_plan or not query_plan.concepts:
         return SearchResult(query=query)
     if collection is None:
@@ -50,6 +50,12 @@ def search(queryset, query_text, *, tie_order=(), collection=None):
     return SearchResult(query=query, ids=promoted_first(collection, query, ids),
                         corrected_query=query_plan.corrected_query,
                         terms=frozenset(query_plan.highlight_stems()))
+
+
+def query_key(query_text):
+    """The text of a query as far as its answer depends on it, for caching: case and separators do not count,
+    punctuation keys inside or around words do (typed with the Latin layout on, «,» is «б»: search.keyboard)."""
+    return " ".join(keyboard.tokens(text.normalise_case(query_text)))[:text.MAX_QUERY_LENGTH]
 
 
 def load_documents(model, ids, tie_order):

@@ -22,14 +22,23 @@ _STOP_WORDS_TEXT = """
 него нее нет ни них но ну о об однако он она они оно от очень по под после при про с со так также такой там
 те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы эта эти это этот я
 """
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# English ones, for partners who type English («treatment of mine water»).
+_ENGLISH_STOP_WORDS_TEXT = """
+a an the of for and or in on at to by with from into about as is are be been being was were this that these
+those how what which where who whom why can could should would do does did we our you your i my me
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split()) | frozenset(_ENGLISH_STOP_WORDS_TEXT.split())
 
 
 def normalise(text):
     """Lower-case, ё→е, no control characters or query operators, bounded length."""
-    text = _CONTROL.sub(" ", text or "")[:MAX_QUERY_LENGTH * 5]
-    text = text.lower().replace("ё", "е")
-    return " ".join(_WORD.findall(text))[:MAX_QUERY_LENGTH]
+    return " ".join(_WORD.findall(normalise_case(text)))[:MAX_QUERY_LENGTH]
+
+
+def normalise_case(text):
+    """Lower-case, ё→е, no control characters, bounded length; punctuation kept (a wrong keyboard layout types
+    Russian letters on «[», «;», «,»…: search.keyboard)."""
+    return _CONTROL.sub(" ", text or "")[:MAX_QUERY_LENGTH * 5].lower().replace("ё", "е")
 
 
 def words(text):
@@ -145,6 +154,9 @@ _QUERY_FILLER_TEXT = """
 нужно нужен нужна нужны необходимо требуется ищем ищу подскажите посоветуйте предложите помогите хотим хотелось
 можно способ способы решение решения технология технологию технологии вариант варианты найти сделать который
 которая которое которые какой какая какое какие каким пожалуйста интересует
+взять купить заказать приобрести достать боимся боюсь опасаемся беспокоит волнует проблема проблемы постоянно
+часто опять снова вообще хотим хотелось хочу можем могли делать
+need needs looking search find help want way ways solution solutions technology technologies please
 """
 
 QUERY_FILLER_STEMS = frozenset(stem(word) for word in _QUERY_FILLER_TEXT.split())

@@ -1,18 +1,19 @@
 """The search page (/search/) and its autocomplete endpoint: thin views over CatalogueQuery."""
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
 
 from catalogue import cache as catalogue_cache
+from catalogue import response_cache
 from catalogue.models import Need
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
 from catalogue.response_cache import uncached
-from search import highlight, text, vocabulary
-from search.models import ZeroResultQuery
+from search import highlight, query_log, text, vocabulary
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 6
@@ -21,7 +22,7 @@ MIN_SUGGEST_LENGTH = 2
 
 
 @require_GET
-@uncached  # every search must reach the query log
+@uncached  # the response cache would skip the query log: this view stores its own pages
 def search_page(request):
     try:
         query = CatalogueQuery.from_params(request.GET, ignore=("page",))
@@ -30,7 +31,26 @@ def search_page(request):
                       status=400)
     if not query.filters.q:
         return render(request, "search/search.html", {"popular_needs": popular_needs()})
-    log_query(request, query)
+    if not settings.RESPONSE_CACHE_SECONDS or not response_cache.is_cacheable_request(request):
+        response = render_results_page(request, query)
+        log_query(request, query.search_result.query, bool(query.search_result.ids))
+        return response
+    # An anonymous visitor's page is stored whole, with what the query log needs, until the catalogue next
+    # changes (the key is read before the page is built, as the response cache does): a repeated search
+    # costs a cache read and a count in the buffered query log (search/query_log.py).
+    key = catalogue_cache.key("search-page", {"address": request.build_absolute_uri()})
+    stored = cache.get(key)
+    if stored is None:
+        response = render_results_page(request, query)
+        stored = (response, query.search_result.query, bool(query.search_result.ids))
+        if response_cache.is_cacheable_response(response):
+            cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
+    response, query_string, found = stored
+    log_query(request, query_string, found)
+    return response
+
+
+def render_results_page(request, query):
     return render(request, "search/search.html", {"q": query.filters.q, "results_html": results_html(request, query)})
 
 
@@ -68,13 +88,10 @@ def without_page(params):
     return params.urlencode()
 
 
-def log_query(request, query):
+def log_query(request, query_string, found):
     """Count each typed query once (first page only) so editors see what people look for and what fails."""
-    if request.GET.get("page", "1") != "1" or not query.search_result.query:
-        return
-    Query.get(query.search_result.query).add_hit()
-    if not query.search_result.ids:
-        ZeroResultQuery.record(query.search_result.query)
+    if request.GET.get("page", "1") == "1" and query_string:
+        query_log.record(query_string, found)
 
 
 def popular_needs():
@@ -98,10 +115,12 @@ def closest_words(search_result):
 @require_GET
 def suggest(request):
     """Titles of the best matches for what has been typed so far, as JSON for the search box."""
-    typed = text.normalise(request.GET.get("q", ""))
+    raw = request.GET.get("q", "")
+    typed = text.normalise(raw)
     if len(typed) < MIN_SUGGEST_LENGTH:
         return JsonResponse({"query": typed, "suggestions": []})
-    query = CatalogueQuery(Filters(q=typed))
+    # As typed, punctuation included: with the Latin layout on, «,» is «б» (search.keyboard).
+    query = CatalogueQuery(Filters(q=text.normalise_case(raw)[:text.MAX_QUERY_LENGTH]))
     suggestions = [{"title": page.title, "url": page.url} for page in query.results()[:SUGGESTIONS]]
     return JsonResponse({"query": typed, "suggestions": suggestions})
 

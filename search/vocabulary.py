@@ -4,7 +4,7 @@ Kept in the database so every backend (SQLite, PostgreSQL, Elasticsearch) correc
 """
 from django.db.models import Q
 
-from search import text
+from search import text, translit
 from search.models import SearchWord
 
 MAX_WORD_LENGTH = 64
@@ -25,7 +25,8 @@ def document_words(texts):
 
 def add_words(found):
     SearchWord.objects.bulk_create(
-        [SearchWord(word=word, stem=text.stem(word), length=len(word)) for word in found],
+        [SearchWord(word=word, stem=text.stem(word), length=len(word), translit=translit.skeleton(word)[:128])
+         for word in found],
         ignore_conflicts=True, batch_size=500)
 
 
@@ -86,6 +87,17 @@ def closest_word(word):
     return best
 
 
+def closest(word, words):
+    """The word of a small in-memory list nearest to a misspelt one (same first letter, closest_word's
+    tolerance), or ""."""
+    limit = allowed_distance(word)
+    if not limit:
+        return ""
+    scored = [(distance, candidate) for candidate in words if candidate[:1] == word[:1]
+              and (distance := edit_distance(word, candidate, limit)) <= limit]
+    return min(scored)[1] if scored else ""
+
+
 def common_prefix(first, second):
     size = 0
     for a, b in zip(first, second, strict=False):
@@ -110,3 +122,46 @@ def edit_distance(first, second, limit):
             return limit + 1
         previous_previous, previous = previous, current
     return previous[-1]
+
+
+MAX_ENDING_SKELETON = 4  # letters a Latin word may have beyond a published stem («teplovymi» over «теплов»)
+
+
+def transliterated(latin_words):
+    """{Latin word: (the published word it transliterates, distance)}, for the words that spell one
+    (search.translit).
+
+    Whole words and stems are compared by skeleton with the typo tolerance of closest_word, so «rekultivatsiya»,
+    «rekul'tivaciya» and «teplovymi» (a form nothing published has, over the stem «теплов») are found. Candidates
+    share the skeleton's first two letters (one indexed range per word, as closest_word's first letter).
+    """
+    found = {}
+    for word in dict.fromkeys(latin_words):
+        skeleton = translit.skeleton(word)
+        if len(skeleton) < 2:
+            continue
+        limit = allowed_distance(skeleton)
+        candidates = SearchWord.objects.filter(
+            translit__startswith=skeleton[:2], length__gte=len(skeleton) - limit - MAX_ENDING_SKELETON,
+            length__lte=len(skeleton) + limit + 2 * MAX_ENDING_SKELETON,
+        ).values_list("word", "stem", "translit")
+        best, best_key = None, None
+        for candidate, candidate_stem, candidate_skeleton in candidates:
+            whole = edit_distance(skeleton, candidate_skeleton, limit)
+            by_stem = stem_distance(skeleton, translit.skeleton(candidate_stem), limit)
+            distance = min(whole, by_stem)
+            if distance <= limit:
+                key = (distance, whole, -len(candidate_stem), len(candidate), candidate)
+                if best_key is None or key < best_key:
+                    best, best_key = (candidate, distance), key
+        if best:
+            found[word] = best
+    return found
+
+
+def stem_distance(skeleton, stem_skeleton, limit):
+    """How far a word's skeleton is from a published stem followed by some ending."""
+    ending = len(skeleton) - len(stem_skeleton)
+    if len(stem_skeleton) < 3 or not 0 <= ending <= MAX_ENDING_SKELETON:
+        return limit + 1
+    return edit_distance(skeleton[:len(stem_skeleton)], stem_skeleton, limit)

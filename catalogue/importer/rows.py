@@ -18,10 +18,10 @@ from catalogue.models import Sector, SolutionPage
 from catalogue.slugs import slug_for
 
 REQUIRED_FIELDS = ("title", "summary", "trl")
-TEXT_FIELDS = ("title", "summary", "contact")
+TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en")
 NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
 # `slug` may be left out: it is then made from the title, as the admin does for a new page.
-OPTIONAL_FIELDS = ("body", "year", "contact", *NAME_LIST_FIELDS)
+OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS)
 KNOWN_FIELDS = ("slug", *REQUIRED_FIELDS, *OPTIONAL_FIELDS)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -37,6 +37,8 @@ MAX_LENGTHS = {
     "title": _max_length(SolutionPage, "title"),
     "summary": _max_length(SolutionPage, "summary"),
     "contact": _max_length(SolutionPage, "contact"),
+    "title_en": _max_length(SolutionPage, "title_en"),
+    "summary_en": _max_length(SolutionPage, "summary_en"),
 }
 NAME_MAX_LENGTHS = {name: _max_length(Sector, "name") for name in NAME_LIST_FIELDS} | {
     "tags": _max_length(Tag, "name"),
@@ -286,4 +288,5 @@ _PARSERS = {
     **{name: _text_parser(name) for name in TEXT_FIELDS},
     **{name: _names_parser(name) for name in NAME_LIST_FIELDS},
 }
-EMPTY_VALUES = {"body": (), "contact": "", **{name: () for name in NAME_LIST_FIELDS}}
+EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "",
+                **{name: () for name in NAME_LIST_FIELDS}}

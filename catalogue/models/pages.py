@@ -120,6 +120,9 @@ class SolutionPage(RoutablePageMixin, Page):
     summary = models.TextField("кратко", max_length=600,
                                help_text="Одно-два предложения для карточки и выдачи поиска: что делает решение.")
     body = StreamField(StoryBlock(), verbose_name="описание", blank=True)
+    # For partners from abroad: shown on the page as «In English», given by the API, and searched.
+    title_en = models.CharField("название по-английски", max_length=255, blank=True)
+    summary_en = models.TextField("кратко по-английски", max_length=600, blank=True)
     hero_image = models.ForeignKey("wagtailimages.Image", verbose_name="главное изображение", null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
     trl = models.PositiveSmallIntegerField(
@@ -159,6 +162,8 @@ class SolutionPage(RoutablePageMixin, Page):
             FieldPanel("tags"),
         ], heading="Классификация"),
         FieldPanel("contact"),
+        MultiFieldPanel([FieldPanel("title_en"), FieldPanel("summary_en")], heading="In English",
+                        classname="collapsed"),
     ]
 
     # The backends index Snowball stems (search.text) so word forms meet on SQLite too; search.service
@@ -177,6 +182,8 @@ class SolutionPage(RoutablePageMixin, Page):
     # The public API item (/api/v2/solutions/); `body` and `contact` only in the detail view.
     api_fields = [
         APIField("summary"),
+        APIField("title_en"),
+        APIField("summary_en"),
         APIField("trl"),
         APIField("trl_label"),
         APIField("hero_image", serializer=ImageRenditionField(HERO_IMAGE_API_SPEC, read_only=True)),
@@ -212,7 +219,8 @@ class SolutionPage(RoutablePageMixin, Page):
         """The searchable text as (weight, text) pairs: title and summary weigh more than the body."""
         weights = self.SEARCH_WEIGHTS
         names = [item.name for relation in self.search_prefetch for item in getattr(self, relation).all()]
-        return [(weights["title"], self.title), (weights["summary"], self.summary),
+        return [(weights["title"], f"{self.title} {self.title_en}"),
+                (weights["summary"], f"{self.summary} {self.summary_en}"),
                 (weights["classification"], " ".join(names)), (weights["body"], self.body_text())]
 
     def body_text(self):
@@ -223,7 +231,7 @@ class SolutionPage(RoutablePageMixin, Page):
         return [self.summary, self.body_text()]
 
     def search_headline(self):
-        return stemmed_text(f"{self.title} {self.summary}")
+        return stemmed_text(f"{self.title} {self.summary} {self.title_en} {self.summary_en}")
 
     def search_details(self):
         return stemmed_text(" ".join(chunk for weight, chunk in self.search_document()

@@ -1,4 +1,6 @@
 """The search page and its suggestions, as a person (or a script) uses them."""
+from urllib.parse import quote
+
 import pytest
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
@@ -101,3 +103,19 @@ def test_suggestions_are_titles_of_best_matches(client, catalogue):
                                       "url": "/catalogue/street-lighting/"}
     assert client.get("/search/suggest/", {"q": "с"}).json()["suggestions"] == []
     assert client.get("/search/suggest/", {"q": '"(*'}).json()["suggestions"] == []
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("jxbcnrf if[nys[ djl", "очистка шахтных вод"),  # Latin layout on
+                                               ("membrannaya ochistka", "мембранная очистка")])  # transliterated
+def test_query_typed_otherwise_is_shown_as_understood(client, catalogue, typed, meant):
+    html = client.get("/search/", {"q": typed}).content.decode()
+    assert f"Показаны результаты по&nbsp;запросу «<a href=\"?q={quote(meant)}\">{meant}</a>»" in html
+    assert "Мембранная очистка шахтных вод" in html
+
+
+def test_suggestions_understand_the_wrong_layout(client, catalogue):
+    # «,tcgbkjn» is «беспилот» typed with the Latin layout on; the comma is the «б» key.
+    data = client.get("/search/suggest/", {"q": ",tcgbkjn"}).json()
+    assert data["suggestions"][0]["title"] == "Маркшейдерская съёмка карьеров с беспилотников"
+    assert client.get("/search/suggest/", {"q": "cdtnbkm"}).json()["suggestions"][0]["title"] == (
+        "Интеллектуальное уличное освещение")

@@ -66,6 +66,8 @@ NOC_IMPORT_IN_BACKGROUND = True
 NOC_VERIFY_MONTHS = int(os.environ.get("NOC_VERIFY_MONTHS", "12"))
 # Anonymous visitors' answers are kept this long at most (catalogue/response_cache.py); 0 switches that off.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
+# The search page's query log is written in batches at most this often per process (search/query_log.py).
+SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "2"))
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [

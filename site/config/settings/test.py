@@ -13,3 +13,5 @@ AXES_ENABLED = False
 # Admin imports run inside the request in tests (a thread would not see the test's uncommitted transaction);
 # the browser test switches the background thread back on.
 NOC_IMPORT_IN_BACKGROUND = False
+# Every search written to the query log at once, so a test reads exact counts right after a request.
+SEARCH_LOG_FLUSH_SECONDS = 0

@@ -1,0 +1,69 @@
+"""The search page's query log, written in batches: each search is counted in this process's memory and the
+counts are added to the database at most every SEARCH_LOG_FLUSH_SECONDS (one pair of queries per distinct
+query, not three per search), when the process exits, and before editors read the reports.
+
+Nothing is lost or counted twice: a batch is taken out of the buffer under a lock and added with
+`F() + n`; a batch that fails to write goes back into the buffer. Wagtail's «Search terms» (`Query`,
+`QueryDailyHits`) and «Запросы без результатов» (`ZeroResultQuery`) thus stay exact, at most
+SEARCH_LOG_FLUSH_SECONDS behind in each process (0 writes every search at once, as the tests do).
+"""
+import atexit
+import logging
+import threading
+import time
+from collections import Counter
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from search.models import ZeroResultQuery
+
+logger = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_hits = Counter()  # (query string, date) → searches
+_misses = Counter()  # query string → searches that found nothing
+_last_flush = time.monotonic()
+
+
+def record(query_string, found):
+    """Count one search of the first page of results; written now or with the next batch."""
+    with _lock:
+        _hits[(query_string, timezone.now().date())] += 1  # the day Query.add_hit would count it on
+        if not found:
+            _misses[query_string] += 1
+        due = not 0 <= time.monotonic() - _last_flush < settings.SEARCH_LOG_FLUSH_SECONDS
+    if due:
+        flush()
+
+
+def flush():
+    """Write what this process has counted since the last batch."""
+    global _last_flush
+    with _lock:
+        hits, misses = _hits.copy(), _misses.copy()
+        _hits.clear()
+        _misses.clear()
+        _last_flush = time.monotonic()
+    if not hits and not misses:
+        return
+    try:
+        write(hits, misses)
+    except Exception:
+        logger.exception("Search query log not written; kept for the next batch")
+        with _lock:
+            _hits.update(hits)
+            _misses.update(misses)
+
+
+def write(hits, misses):
+    for (query_string, date), count in hits.items():
+        daily, _created = QueryDailyHits.objects.get_or_create(query=Query.get(query_string), date=date)
+        QueryDailyHits.objects.filter(pk=daily.pk).update(hits=models.F("hits") + count)
+    for query_string, count in misses.items():
+        ZeroResultQuery.record(query_string, count)
+
+
+atexit.register(flush)

@@ -30,8 +30,6 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 from urllib.request import Request, urlopen
 
-from services import HOW
-
 ROOT = Path(__file__).resolve().parent.parent
 # The shared relevance data sits next to the checkout or one level further up.
 SHARED = next((folder for folder in (ROOT.parent / "shared" / "relevance", ROOT.parent.parent / "shared" / "relevance")
@@ -79,6 +77,8 @@ def main():
             database = scratch_postgres(args.postgres_url) if vendor == "postgresql" else scratch_sqlite(folder, vendor)
             with database as url:
                 if url is None:
+                    from services import HOW  # bench/ is on the path when this runs as a script
+
                     print(f"{vendor}: no server at {args.postgres_url}, skipped. {HOW}")
                     continue
                 env = bench_env(url)

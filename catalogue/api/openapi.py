@@ -28,6 +28,8 @@ ITEM_FIELDS = {
     }},
     "title": {"type": "string"},
     "summary": {"type": "string"},
+    "title_en": {"type": "string", "description": "Название по-английски; пустая строка, если не задано"},
+    "summary_en": {"type": "string", "description": "Кратко по-английски; пустая строка, если не задано"},
     "trl": {"type": "integer", "minimum": readiness.TRL_MIN, "maximum": readiness.TRL_MAX},
     "trl_label": {"type": "string", "description": "Формулировка УГТ по ГОСТ Р 58048-2017"},
     "hero_image": {"oneOf": [{"type": "null"}, {

@@ -81,7 +81,13 @@ def lighthouse(url, form_factor, scratch):
                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=240)
+    # Lighthouse sometimes fails to record a load's trace (NO_NAVSTART) on a busy machine: one more try, then fail.
+    for attempt in (1, 2):
+        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, timeout=240)
+        if result.returncode == 0:
+            break
+        if attempt == 2:
+            raise SystemExit(f"Lighthouse failed twice on {url} ({form_factor})")
     data = json.loads(report.read_text())
     scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
     misses = sorted({audit_id for name in CATEGORIES if scores[name] < 100

@@ -18,7 +18,11 @@ def editor(page, live_server):
     page.violations = []
     page.on("console", lambda message: page.violations.append(message.text)
             if "Content Security Policy" in message.text or "frame" in message.text.lower() else None)
-    return log_in_to_admin(page, live_server, "redaktor", PASSWORD)
+    editor = log_in_to_admin(page, live_server, "redaktor", PASSWORD)
+    yield editor
+    # The panel's preview requests must be over before the test database is cleaned up behind the live server.
+    editor.wait_for_load_state("networkidle")
+    editor.goto("about:blank")
 
 
 def open_preview_panel(editor, live_server, page_pk):

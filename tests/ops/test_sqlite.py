@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import connections, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
+from config.settings.base import DATABASES as BASE_DATABASES
+
 pytestmark = pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
                                 reason="SQLite set-up only (the PostgreSQL run has no such lock)")
 ALIAS = "sqlite_concurrency_probe"
@@ -20,7 +22,7 @@ def _own_database_files(django_db_blocker):
 
 def open_connection(path):
     """A connection to a file database with the site's own options (the test database itself lives in memory)."""
-    options = settings.DATABASES["default"]["OPTIONS"]
+    options = BASE_DATABASES["default"]["OPTIONS"]  # the site's own, not the in-memory test database's
     wrapper = DatabaseWrapper({**settings.DATABASES["default"], "NAME": str(path), "OPTIONS": options,
                                "TEST": {}, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True,
                                "ATOMIC_REQUESTS": False, "TIME_ZONE": None}, ALIAS)

@@ -1,6 +1,6 @@
 """The test suite: fast hashing, in-memory mail, no real secrets."""
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import DATABASES, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
 DEBUG = False
@@ -15,3 +15,9 @@ AXES_ENABLED = False
 NOC_IMPORT_IN_BACKGROUND = False
 # Every search written to the query log at once, so a test reads exact counts right after a request.
 SEARCH_LOG_FLUSH_SECONDS = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The suite's SQLite database lives in memory with a shared cache: locks there are per table, and a conflict
+    # fails at once (SQLITE_LOCKED, which no busy timeout waits for). IMMEDIATE transactions, meant for the file
+    # database, would make every transaction of the browser tests' live server lock out the test thread's
+    # clean-up. tests/ops/test_sqlite.py tests the file database's options from config.settings.base.
+    DATABASES = {**DATABASES, "default": {**DATABASES["default"], "OPTIONS": {"timeout": 20}}}

@@ -4,6 +4,7 @@ Every backend receives the same expanded stems, and every candidate is scored ag
 word forms, synonyms, prefixes and typo corrections behave identically on SQLite, PostgreSQL and Elasticsearch.
 """
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from search import reading, text, vocabulary
 from search.models import SynonymGroup
@@ -72,14 +73,20 @@ def plan(query_text):
 
 def synonym_phrases():
     """Each editors' group as stem phrases, and the Latin words of all groups (the English glossary's words,
-    for typo correction of English queries)."""
+    for typo correction of English queries). One small query per search; the stemming of a few hundred groups is
+    done once per process for each state of the snippet (keyed by its terms, so an edit is seen at once)."""
+    return _parsed_groups(tuple(SynonymGroup.objects.values_list("terms", flat=True)))
+
+
+@lru_cache(maxsize=4)
+def _parsed_groups(all_terms):
     groups, latin = [], set()
-    for terms in SynonymGroup.objects.values_list("terms", flat=True):
+    for terms in all_terms:
         group = SynonymGroup(terms=terms)
         groups.append(group.phrases())
         latin.update(word for term in group.term_list() for word in text.words(term)
                      if word.isascii() and word.isalpha())
-    return groups, latin
+    return groups, frozenset(latin)
 
 
 def correct_typos(tokens, synonym_stems, known):

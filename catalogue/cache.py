@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from catalogue.models import Need, Organization, Region, Sector
+from catalogue.models import Need, NeedSubmission, Organization, Region, Sector
 from search.models import SynonymGroup
 from search.signals import search_data_rebuilt
 
@@ -108,6 +108,12 @@ def on_page_delete(instance, **kwargs):
         on_catalogue_change()
 
 
+def on_need_delete(instance, **kwargs):
+    """A need on the public board (/needs/, the sitemap) is gone: the stored pages showing it are stale."""
+    if instance.published:
+        on_catalogue_change()
+
+
 def bump_on_change(model):
     label = model._meta.label
     post_save.connect(on_catalogue_change, sender=model, dispatch_uid=f"catalogue-cache-save-{label}")
@@ -120,6 +126,7 @@ def connect():
     page_unpublished.connect(on_catalogue_change, dispatch_uid="catalogue-cache-unpublished")
     post_page_move.connect(on_catalogue_change, dispatch_uid="catalogue-cache-moved")
     post_delete.connect(on_page_delete, dispatch_uid="catalogue-cache-deleted")
+    post_delete.connect(on_need_delete, sender=NeedSubmission, dispatch_uid="catalogue-cache-need-deleted")
     search_data_rebuilt.connect(on_catalogue_change, dispatch_uid="catalogue-cache-search-rebuilt")
     for model in (*EDITED_MODELS, get_image_model(), get_document_model()):
         bump_on_change(model)

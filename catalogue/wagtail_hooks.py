@@ -4,7 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from catalogue import health, import_admin
-from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.models import NeedSubmission, SolutionOffer, SolutionRequest
 from catalogue.solution_admin import SolutionListingViewSet
 from catalogue.submissions import admin as inbox
 from catalogue.submissions.dashboard import add_inbox_panel
@@ -15,6 +15,7 @@ register_snippet(TaxonomyGroup)
 # Registered before the viewsets, which would otherwise create the default policy for these models.
 register_permission_policy(SolutionRequest, inbox.SubmissionPermissionPolicy(SolutionRequest))
 register_permission_policy(NeedSubmission, inbox.SubmissionPermissionPolicy(NeedSubmission))
+register_permission_policy(SolutionOffer, inbox.SubmissionPermissionPolicy(SolutionOffer))
 hooks.register("register_admin_viewset", inbox.InboxViewSetGroup)
 hooks.register("construct_homepage_panels", add_inbox_panel)
 hooks.register("register_admin_urls", lambda: import_admin.urlpatterns)

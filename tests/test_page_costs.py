@@ -69,7 +69,11 @@ def _built_each_time(settings):
 
 @pytest.mark.parametrize("url, on_hit, after_change", PAGES)
 def test_query_count_is_fixed(client, catalogue, django_assert_num_queries, url, on_hit, after_change):
-    url = url(catalogue) if callable(url) else url
+    assert_fixed_cost(client, django_assert_num_queries, url(catalogue) if callable(url) else url, on_hit,
+                      after_change)
+
+
+def assert_fixed_cost(client, django_assert_num_queries, url, on_hit, after_change):
     client.get(url)  # fills per-process caches (site root paths), as on any server
     catalogue_cache.bump()
     with django_assert_num_queries(after_change):
@@ -78,3 +82,63 @@ def test_query_count_is_fixed(client, catalogue, django_assert_num_queries, url,
         remembered = client.get(url)
     assert remembered.status_code == 200
     assert remembered.content == worked_out.content
+
+
+# --- the needs board and the alerts (issue 16) -------------------------------------------------------------------
+
+@pytest.fixture
+def board(catalogue):
+    """As many published needs as solutions, each in both need categories and a region."""
+    from tests.catalogue.submissions.helpers import published_need
+
+    categories = list(catalogue[0].needs.all())
+    region = catalogue[0].regions.first()
+    return [published_need(needs=categories, region=region, city=f"Город {number}",
+                           public_text="Очистка шахтных вод и рекультивация")
+            for number in range(len(catalogue))]
+
+
+# The board: the categories and regions for the filter form (2), the number of needs for the pages (1), the page
+# of needs with their regions (1), their categories (1), the site and the НОЦ settings for the footer (3); on a change
+# the footer's menu (2). A need page: the need (1), its categories (1), its matches as on the «Заявить потребность»
+# answer (the cards, their categories, pictures' renditions: 4, the search itself cached per catalogue generation;
+# on a change the search runs again: 13), the catalogue's address (1), the site and footer (3).
+NEED_PAGES = [
+    pytest.param(lambda board: "/needs/", 8, 10, id="needs board"),
+    pytest.param(lambda board: f"/needs/?need=water&region={board[0].region.slug}&status=open", 8, 10,
+                 id="needs board filtered"),
+    pytest.param(lambda board: f"/needs/{board[0].pk}/", 10, 23, id="need"),
+]
+
+
+@pytest.mark.parametrize("url, on_hit, after_change", NEED_PAGES)
+def test_needs_board_query_count_is_fixed(client, board, django_assert_num_queries, url, on_hit, after_change):
+    assert_fixed_cost(client, django_assert_num_queries, url(board), on_hit, after_change)
+
+
+def test_send_alerts_query_count_does_not_grow_with_subscribers(catalogue, board, django_assert_num_queries):
+    """Subscribers of the same views (a catalogue view and a need) share each view's query: as many queries for 3
+    subscribers per view as for 30. Purging the expired (1), the subscriptions and their needs' categories (2), the
+    catalogue's address (1); the need's view: its text search from scratch after the change (view restrictions,
+    collection, synonyms, dictionary, postings, promotions: 11) and its changed solutions (1); the catalogue view:
+    its slug checked, view restrictions, changed solutions (3); marking what was reported (1)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alerts.digest import send_alerts
+    from alerts.models import Subscription
+    from catalogue.models import SolutionPage
+
+    long_ago = timezone.now() - timedelta(days=30)
+    for number in range(len(catalogue)):
+        Subscription.objects.create(email=f"a{number}@example.org", query="need=water", label="Каталог",
+                                    confirmed_at=long_ago, last_sent_at=long_ago)
+        Subscription.objects.create(email=f"b{number}@example.org", need=board[0], label="Потребность",
+                                    confirmed_at=long_ago, last_sent_at=long_ago)
+    SolutionPage.objects.update(first_published_at=timezone.now(), last_published_at=timezone.now())
+    send_alerts(now=long_ago)  # fills per-process caches (site root paths), as on any server
+    catalogue_cache.bump()
+    with django_assert_num_queries(20):
+        outcome = send_alerts()
+    assert outcome.sent == 2 * len(catalogue)

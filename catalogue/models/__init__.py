@@ -1,6 +1,6 @@
 from .imports import ImportJob
 from .pages import CatalogueIndexPage, SolutionPage, SolutionTag
-from .requests import NeedSubmission, SolutionRequest
+from .requests import NeedSubmission, PublicStatus, SolutionOffer, SolutionRequest
 from .taxonomy import Need, Organization, Region, Sector
 
 __all__ = [
@@ -9,8 +9,10 @@ __all__ = [
     "Need",
     "NeedSubmission",
     "Organization",
+    "PublicStatus",
     "Region",
     "Sector",
+    "SolutionOffer",
     "SolutionPage",
     "SolutionRequest",
     "SolutionTag",

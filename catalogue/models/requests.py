@@ -6,10 +6,11 @@ Status changes are recorded as Wagtail log entries (action ``catalogue.status_ch
 shows who changed what, with the editor's note.
 """
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.models.pages import SolutionPage
-from catalogue.models.taxonomy import Need
+from catalogue.models.taxonomy import Need, Region
 
 # Placed in free-text fields when an item is anonymised after the retention period.
 REMOVED = "[удалено]"
@@ -107,6 +108,12 @@ class SolutionRequest(Submission):
     solution_names.short_description = "решения из подборки"
 
 
+class PublicStatus(models.TextChoices):
+    OPEN = "open", "открыта"
+    IN_PROGRESS = "in_progress", "в работе"
+    SOLVED = "solved", "решено"
+
+
 class NeedSubmission(Submission):
     """«Заявить потребность»: a city team describes a problem for НОЦ to match with solutions."""
 
@@ -128,6 +135,22 @@ class NeedSubmission(Submission):
     scale = models.CharField("масштаб", max_length=20, choices=Scale.choices)
     timing = models.CharField("сроки", max_length=20, choices=Timing.choices)
 
+    # The public needs board (/needs/): the city asks for publication, a moderator writes the public text and
+    # approves it. Only these fields, the city, the categories and the date are ever shown to the public.
+    publish_requested = models.BooleanField("город просит опубликовать", default=False)
+    published = models.BooleanField(
+        "опубликована на доске потребностей", default=False, db_index=True,
+        help_text="Видна на /needs/. Опубликовать можно, только если город сам попросил об этом.")
+    published_at = models.DateTimeField("опубликована", null=True, blank=True)
+    public_text = models.TextField(
+        "текст для доски", max_length=3000, blank=True,
+        help_text="Что увидят все. Уберите имена, телефоны, адреса почты и всё, что город не хотел бы раскрывать.")
+    public_status = models.CharField("статус на доске", max_length=20, choices=PublicStatus.choices,
+                                     default=PublicStatus.OPEN)
+    region = models.ForeignKey(Region, verbose_name="регион или город на доске", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="published_needs",
+                               help_text="По нему фильтруют доску потребностей.")
+
     class Meta(Submission.Meta):
         verbose_name = "потребность города"
         verbose_name_plural = "потребности городов"
@@ -135,7 +158,40 @@ class NeedSubmission(Submission):
     def __str__(self):
         return f"Потребность №{self.pk} — {self.city}"
 
+    def get_absolute_url(self):
+        return reverse("public_need", args=[self.pk])
+
     def need_names(self):
         return ", ".join(need.name for need in self.needs.all())
 
     need_names.short_description = "категории"
+
+    def public_title(self):
+        """What the board calls the need: its number and city, never the person or organisation."""
+        return f"Потребность №{self.pk}: {self.city}"
+
+
+class SolutionOffer(Submission):
+    """«Предложить решение»: a developer answers a need published on the board, with a solution of the
+    catalogue or a free description. The city and the need are copied so the offer stays readable."""
+
+    need = models.ForeignKey(NeedSubmission, verbose_name="потребность", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="offers")
+    need_label = models.CharField("потребность (на момент предложения)", max_length=255)
+    solution = models.ForeignKey(SolutionPage, verbose_name="решение из каталога", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="offers")
+    solution_title = models.CharField("название решения", max_length=255, blank=True)
+    description = models.TextField("описание решения", max_length=3000, blank=True)
+
+    personal_fields = {**Submission.personal_fields, "description": REMOVED}
+
+    class Meta(Submission.Meta):
+        verbose_name = "предложение решения"
+        verbose_name_plural = "предложения решений"
+
+    def __str__(self):
+        return f"Предложение №{self.pk} — {self.need_label}"
+
+
+# Everything visitors send, for the commands that treat them alike (mail retries, retention).
+SUBMISSION_MODELS = (SolutionRequest, NeedSubmission, SolutionOffer)

@@ -18,8 +18,10 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.log_actions import registry as log_registry
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from catalogue.models import Need, NeedSubmission, SolutionPage, SolutionRequest
+from catalogue import cache as catalogue_cache
+from catalogue.models import Need, NeedSubmission, SolutionOffer, SolutionPage, SolutionRequest
 from catalogue.models.requests import STATUS_ACTION
+from catalogue.submissions.forms import plain_text
 
 Status = SolutionRequest.Status
 # Visitors' text that a spreadsheet would run as a formula gets a leading apostrophe in CSV (Wagtail already
@@ -68,6 +70,26 @@ class StatusChangeForm(WagtailAdminModelForm):
                            help_text="Что сделано или решено. Попадёт в историю обращения вместе с вашим именем.")
 
 
+class NeedChangeForm(StatusChangeForm):
+    """The inbox form of a need, with its publication on the board: only what the city asked to publish, and only
+    with a public text the moderator has read."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("published"):
+            if not self.instance.publish_requested:
+                self.add_error("published", "Город не просил публиковать эту потребность — опубликовать её нельзя.")
+            if not plain_text(cleaned.get("public_text", "")):
+                self.add_error("public_text", "Напишите текст для доски: без него потребность не опубликовать.")
+        if "public_text" in cleaned:
+            cleaned["public_text"] = plain_text(cleaned["public_text"])
+        return cleaned
+
+
+# What the needs board shows of a need: a change to any of them changes public pages (and the sitemap).
+PUBLIC_NEED_FIELDS = ("published", "public_text", "public_status", "region_id", "city")
+
+
 class SubmissionEditView(generic.EditView):
     """Saves the status (keeping closed_at true) and records the change and the note in the item's history."""
 
@@ -75,6 +97,8 @@ class SubmissionEditView(generic.EditView):
         instance = self.form.instance
         previous = type(instance).objects.values_list("status", flat=True).get(pk=instance.pk)
         instance.set_status(self.form.cleaned_data["status"])
+        if isinstance(instance, NeedSubmission):
+            self._publish(instance)
         self.action_class(instance, user=self.request.user, form=self.form, log_action=False).execute(
             skip_permission_checks=True)
         note = self.form.cleaned_data.get("note", "").strip()
@@ -82,6 +106,14 @@ class SubmissionEditView(generic.EditView):
             log(instance, STATUS_ACTION, user=self.request.user,
                 data={"from": previous, "to": instance.status, "note": note})
         return instance
+
+    def _publish(self, need):
+        before = NeedSubmission.objects.values(*PUBLIC_NEED_FIELDS).get(pk=need.pk)
+        if need.published and not need.published_at:
+            need.published_at = timezone.now()
+        if before != {name: getattr(need, name) for name in PUBLIC_NEED_FIELDS}:
+            # The board's pages are stored for anonymous visitors under the catalogue's generation.
+            catalogue_cache.on_catalogue_change()
 
 
 def _local(value):
@@ -123,10 +155,20 @@ class SolutionRequestFilterSet(SubmissionFilterSet):
 class NeedSubmissionFilterSet(SubmissionFilterSet):
     needs = django_filters.ModelChoiceFilter(label="Категория потребности",
                                              queryset=Need.objects.all())
+    publish_requested = django_filters.BooleanFilter(label="Город просит опубликовать")
+    published = django_filters.BooleanFilter(label="Опубликована на доске")
 
     class Meta:
         model = NeedSubmission
-        fields = ["status", "needs", "city", "created_at", "mail_state"]
+        fields = ["status", "needs", "publish_requested", "published", "city", "created_at", "mail_state"]
+
+
+class SolutionOfferFilterSet(SubmissionFilterSet):
+    solution = django_filters.ModelChoiceFilter(label="Решение", queryset=SolutionPage.objects.order_by("title"))
+
+    class Meta:
+        model = SolutionOffer
+        fields = ["status", "solution", "city", "created_at", "mail_state"]
 
 
 def read_only(*names):
@@ -198,7 +240,8 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     name = "need_submissions"
     icon = "site"
     filterset_class = NeedSubmissionFilterSet
-    list_display = ["__str__", "name", ContactColumn("contact", label="Контакты"), "scale", "status", "created_at"]
+    list_display = ["__str__", "name", ContactColumn("contact", label="Контакты"), "scale", "status",
+                    "published", "created_at"]
     list_export = ["pk", "created_at", "get_status_display", "closed_at", "city", "need_text", "need_names",
                    "get_scale_display", "get_timing_display", "organisation", "get_role_display", "name",
                    "email", "phone", "get_mail_state_display"]
@@ -212,7 +255,32 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     edit_handler = ObjectList([
         STATUS_PANEL,
         MultiFieldPanel(read_only("city", "need_text", "needs", "scale", "timing"), heading="Потребность"),
+        MultiFieldPanel([
+            *read_only("publish_requested", "published_at"), FieldPanel("published"), FieldPanel("public_text"),
+            FieldPanel("region"), FieldPanel("public_status"),
+        ], heading="Доска потребностей (/needs/)"),
         CONTACT_PANEL, SERVICE_PANEL,
+    ], base_form_class=NeedChangeForm)
+
+
+class SolutionOfferViewSet(SubmissionViewSet):
+    model = SolutionOffer
+    name = "solution_offers"
+    icon = "pick"
+    filterset_class = SolutionOfferFilterSet
+    list_display = ["__str__", SolutionColumn("solution", label="Решение"), "organisation", "name",
+                    ContactColumn("contact", label="Контакты"), "status", "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "closed_at", "need_label", "solution_title",
+                   "description", "city", "organisation", "name", "email", "phone", "get_mail_state_display"]
+    export_headings = {**EXPORT_HEADINGS, "need_label": "Потребность", "solution_title": "Решение",
+                       "description": "Описание"}
+    export_filename = "predlozheniya-resheniy"
+    edit_handler = ObjectList([
+        STATUS_PANEL,
+        MultiFieldPanel(read_only("need", "need_label", "solution", "solution_title", "description"),
+                        heading="Предложение"),
+        MultiFieldPanel(read_only("name", "organisation", "email", "phone"), heading="Кто предлагает"),
+        SERVICE_PANEL,
     ], base_form_class=StatusChangeForm)
 
 
@@ -220,4 +288,4 @@ class InboxViewSetGroup(ModelViewSetGroup):
     menu_label = "Обращения"
     menu_icon = "mail"
     menu_order = 250
-    items = (SolutionRequestViewSet, NeedSubmissionViewSet)
+    items = (SolutionRequestViewSet, NeedSubmissionViewSet, SolutionOfferViewSet)

@@ -4,9 +4,10 @@ from django.utils.text import capfirst
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.models import NeedSubmission, SolutionOffer, SolutionRequest
 
-INBOX = ((SolutionRequest, "solution_requests:index"), (NeedSubmission, "need_submissions:index"))
+INBOX = ((SolutionRequest, "solution_requests:index"), (NeedSubmission, "need_submissions:index"),
+         (SolutionOffer, "solution_offers:index"))
 
 
 class InboxPanel(Component):

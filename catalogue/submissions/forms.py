@@ -4,7 +4,8 @@ import re
 from django import forms
 from django.utils.html import strip_tags
 
-from catalogue.models import Need, NeedSubmission, SolutionRequest
+from catalogue.models import Need, NeedSubmission, SolutionOffer, SolutionPage, SolutionRequest
+from catalogue.query import CatalogueQuery
 from catalogue.submissions.phones import normalise_phone
 
 CONSENT_ERROR = "Без согласия на обработку персональных данных мы не можем принять обращение."
@@ -18,8 +19,9 @@ def plain_text(value):
     return _CONTROL.sub("", strip_tags(value)).strip()
 
 
-class SubmissionForm(forms.ModelForm):
-    """Contact fields, consent to 152-ФЗ processing and a honeypot, shared by both forms."""
+class ConsentForm(forms.Form):
+    """Consent to 152-ФЗ processing and a honeypot: every public form that stores an address has both
+    (rendered by templates/catalogue/submission_consent.html)."""
 
     consent = forms.BooleanField(
         label="Я даю согласие на обработку моих персональных данных", required=True,
@@ -27,6 +29,13 @@ class SubmissionForm(forms.ModelForm):
     # Hidden from people by CSS; bots that fill every field give themselves away (see is_bot).
     homepage = forms.CharField(label="Оставьте это поле пустым", required=False, max_length=200,
                                widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+
+    def is_bot(self):
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class SubmissionForm(ConsentForm, forms.ModelForm):
+    """Contact fields, consent to 152-ФЗ processing and a honeypot, shared by the forms of the inbox."""
 
     # Rendered together by templates/catalogue/submission_contact_fields.html.
     contact_fields = ("name", "organisation", "city", "role", "email", "phone")
@@ -46,9 +55,6 @@ class SubmissionForm(forms.ModelForm):
     @property
     def contact_bound_fields(self):
         return [self[name] for name in self.contact_fields]
-
-    def is_bot(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def clean(self):
         cleaned = super().clean()
@@ -92,12 +98,66 @@ class NeedSubmissionForm(SubmissionForm):
 
     class Meta(SubmissionForm.Meta):
         model = NeedSubmission
-        fields = ("city", "need_text", "needs", "scale", "timing", *SubmissionForm.contact_fields)
+        fields = ("city", "need_text", "needs", "scale", "timing", "publish_requested",
+                  *SubmissionForm.contact_fields)
         labels = {"city": "Город или муниципалитет", "need_text": "Какую задачу нужно решить",
-                  "role": "Кого вы представляете"}
+                  "role": "Кого вы представляете", "publish_requested": "Опубликовать потребность"}
         help_texts = {**SubmissionForm.Meta.help_texts,
-                      "need_text": "Опишите задачу своими словами. Персональные данные сюда писать не нужно."}
+                      "need_text": "Опишите задачу своими словами. Персональные данные сюда писать не нужно.",
+                      "publish_requested": "Задачу увидят разработчики на доске потребностей и смогут предложить "
+                                           "решение. Модератор НОЦ проверит текст перед публикацией; имя, "
+                                           "организация и контакты не публикуются."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].initial = NeedSubmission.Role.CITY
+
+    def save(self, commit=True):
+        need = super().save(commit=False)
+        if need.publish_requested and not need.public_text:
+            # A draft for the moderator, who edits it before approving: nothing is public until then.
+            need.public_text = need.need_text
+        if commit:
+            need.save()
+            self.save_m2m()
+        return need
+
+
+class SolutionOfferForm(SubmissionForm):
+    """«Предложить решение» on a published need: a developer names a solution of the catalogue or describes one."""
+
+    contact_fields = ("organisation", "name", "email", "phone")
+    solution = forms.ModelChoiceField(
+        queryset=SolutionPage.objects.none(), required=False, label="Решение из каталога",
+        empty_label="— не из каталога, опишу ниже —",
+        help_text="Выберите, если ваше решение уже есть в каталоге НОЦ.")
+
+    class Meta(SubmissionForm.Meta):
+        model = SolutionOffer
+        fields = ("solution", "description", "organisation", "name", "email", "phone")
+        labels = {"organisation": "Организация-разработчик", "name": "Контактное лицо",
+                  "description": "Описание решения"}
+        help_texts = {**SubmissionForm.Meta.help_texts,
+                      "description": "Что предлагаете, насколько готово, где уже внедрено."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].required = True
+        # Live solutions only, read when the form is built: the catalogue changes between requests.
+        self.fields["solution"].queryset = CatalogueQuery().filtered().order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("solution") and not cleaned.get("description") and not self.has_error("solution"):
+            self.add_error("description", "Выберите решение из каталога или опишите своё.")
+        if "organisation" in cleaned and not cleaned["organisation"] and not self.has_error("organisation"):
+            self.add_error("organisation", "Заполните это поле обычным текстом.")
+        return cleaned
+
+    def save(self, commit=True):
+        offer = super().save(commit=False)
+        # The title as it is now: the offer stays readable if the page is renamed or deleted.
+        offer.solution_title = offer.solution.title if offer.solution else ""
+        if commit:
+            offer.save()
+        return offer

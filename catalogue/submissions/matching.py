@@ -15,16 +15,25 @@ class Matches:
     catalogue_url: str
 
 
-def matching_solutions(submission, limit=MATCH_LIMIT):
-    """Rank by the city's own words, inside the chosen need categories when that still finds something."""
-    slugs = list(submission.needs.values_list("slug", flat=True))
-    attempts = [Filters(q=submission.need_text, need=slugs)] if slugs else []
-    attempts.append(Filters(q=submission.need_text))
+def need_filters(submission, text=None):
+    """The catalogue filters that answer a need: its words inside its categories when that still finds
+    something, else its words alone. `text` is the need's own (the city's words by default; the board and its
+    alerts use the moderator's public text)."""
+    text = submission.need_text if text is None else text
+    slugs = sorted(need.slug for need in submission.needs.all())
+    attempts = [Filters(q=text, need=slugs)] if slugs else []
+    attempts.append(Filters(q=text))
     for filters in attempts:
-        results = CatalogueQuery(filters).results()
-        if len(results):
-            return Matches(list(results[:limit]), len(results), catalogue_url(filters))
-    return Matches([], 0, catalogue_url(attempts[0]))
+        if len(CatalogueQuery(filters).results()):
+            return filters
+    return attempts[0]
+
+
+def matching_solutions(submission, limit=MATCH_LIMIT, text=None):
+    """Rank by the city's own words, inside the chosen need categories when that still finds something."""
+    filters = need_filters(submission, text)
+    results = CatalogueQuery(filters).results()
+    return Matches(list(results[:limit]), len(results), catalogue_url(filters))
 
 
 def catalogue_url(filters):

@@ -68,6 +68,7 @@ def public_pages(base):
         "search": base + "/search/?q=очистка%20воды",
         "need page": f"{base}/catalogue/need/{need}/",
         "needs form": base + "/needs/submit/",
+        "needs board": base + "/needs/",
         "about": base + "/about/",
         "API docs": base + "/api/v2/docs/",
         "embed": base + "/embed/?limit=5",

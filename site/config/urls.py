@@ -3,10 +3,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.api.views import openapi_json, openapi_page
+from catalogue.submissions.board import NeedSitemap
 from config.api import api_router
 from home.views import healthz
 from ops.views import favicon
@@ -23,7 +25,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("catalogue.submissions.urls")),
     path("", include("shortlist.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("alerts.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap, "needs": NeedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
     path("", include("catalogue.urls")),
     path("search/", include("search.urls")),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.models.requests import SUBMISSION_MODELS
 from catalogue.submissions import retention
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("Срок хранения не может быть отрицательным.")
         verb = "удалить" if delete else "обезличить"
-        for model in (SolutionRequest, NeedSubmission):
+        for model in SUBMISSION_MODELS:
             queryset = retention.expired(model, days)
             if not delete:
                 queryset = queryset.filter(anonymised_at__isnull=True)

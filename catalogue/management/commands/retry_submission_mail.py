@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from catalogue.models import NeedSubmission, SolutionRequest
+from catalogue.models.requests import SUBMISSION_MODELS
 from catalogue.submissions.notify import notify_editors
 
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than_minutes=5, **options):
         cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-        for model in (SolutionRequest, NeedSubmission):
+        for model in SUBMISSION_MODELS:
             states = model.MailState
             waiting = model.objects.filter(
                 Q(mail_state=states.FAILED) | Q(mail_state=states.PENDING, created_at__lt=cutoff),

@@ -60,6 +60,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 # Closed requests and needs are anonymised this many days after closing (`manage.py purge_submissions`).
 NOC_RETENTION_DAYS = int(os.environ.get("NOC_RETENTION_DAYS", "365"))
+# Unconfirmed alert subscriptions are deleted this many days after they were made (`manage.py send_alerts`).
+NOC_ALERT_CONFIRM_DAYS = int(os.environ.get("NOC_ALERT_CONFIRM_DAYS", "7"))
 # Imports started in the admin are applied in a background thread of the web process (catalogue/importer/jobs.py).
 NOC_IMPORT_IN_BACKGROUND = True
 # «Состояние каталога» calls a solution stale when «последняя проверка» is older than this (catalogue/health.py).
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "shortlist",
+    "alerts",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -38,3 +38,20 @@ def admin_user(username, *groups, **extra):
     for name in groups:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
     return user
+
+
+def published_need(*, needs=(), published=True, publish_requested=True, **fields):
+    """A need a city sent with «опубликовать» ticked, approved by a moderator (unless published=False)."""
+    from django.utils import timezone
+
+    from catalogue.models import NeedSubmission
+
+    values = {"name": "Анна Петрова", "organisation": "Администрация Прокопьевского округа", "city": "Прокопьевск",
+              "role": "city", "email": "anna.petrova@example.org", "phone": "+7 923 123-45-67",
+              "need_text": "Анна Петрова просит: очистка шахтных вод перед сбросом в реку Аба",
+              "public_text": "Очистка шахтных вод перед сбросом в реку Аба", "scale": "city", "timing": "year",
+              "publish_requested": publish_requested, "published": published,
+              "published_at": timezone.now() if published else None, **fields}
+    need = NeedSubmission.objects.create(**values)
+    need.needs.set(needs)
+    return need

@@ -107,6 +107,12 @@ def confirm(request, token):
 @never_cache
 @csrf_exempt  # the token is the authority (and mail programs' one-click POST carries no CSRF token)
 def unsubscribe(request, token):
-    """One click from the mail: the subscription and its address are deleted at once."""
-    deleted, _ = Subscription.objects.filter(token=token).delete()
+    """The mail's link opens a page with one «Отписаться» button; its POST (or a mail program's RFC 8058
+    one-click POST) deletes the subscription and its address at once. A GET changes nothing, so a mail scanner
+    that opens every link cannot unsubscribe anyone."""
+    subscription = Subscription.objects.filter(token=token).first()
+    if request.method != "POST":
+        return TemplateResponse(request, "alerts/unsubscribe.html", {"subscription": subscription},
+                                status=200 if subscription else 404)
+    deleted = subscription.delete()[0] if subscription else 0
     return TemplateResponse(request, "alerts/unsubscribed.html", {"deleted": bool(deleted)})

@@ -104,14 +104,21 @@ def test_confirm_digest_unsubscribe_and_no_more_mail(client, water):
     send_alerts(now=later + timedelta(minutes=1))  # run twice: nothing new, nothing sent
     assert len(mail.outbox) == 1
 
-    response = Client().get(unsubscribe)  # one click, no login, no cookie
+    visitor = Client()  # no login, no cookie
+    page = visitor.get(unsubscribe)  # a mail scanner opening the link unsubscribes no one
+    assert page.status_code == 200
+    assert "Отписаться от рассылки?" in page.content.decode()
+    assert Subscription.objects.count() == 1
+    response = visitor.post(unsubscribe)  # the page's one button
     assert response.status_code == 200
     assert "Вы отписаны" in response.content.decode()
     assert not Subscription.objects.exists()
     new_solution("Ещё одна установка", needs=[water], when=later + timedelta(hours=1))
     send_alerts(now=later + timedelta(hours=2))
     assert len(mail.outbox) == 1
-    assert "Этой подписки уже нет" in Client().get(unsubscribe).content.decode()
+    gone = Client().get(unsubscribe)
+    assert gone.status_code == 404
+    assert "Этой подписки уже нет" in gone.content.decode()
 
 
 def test_an_updated_solution_is_reported_as_updated(client, water):

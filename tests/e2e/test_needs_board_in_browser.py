@@ -118,5 +118,8 @@ def test_subscribe_confirm_digest_unsubscribe(page, live_server, catalogue, sett
     assert "Сорбционные фильтры для шахтных вод" in digest.body
 
     tab.goto(re.search(r"http\S+/alerts/unsubscribe/\S+/", digest.body).group(0))
+    assert tab.get_by_role("heading", level=1).inner_text() == "Отписаться от рассылки?"
+    assert Subscription.objects.count() == 1  # opening the link changes nothing
+    tab.get_by_role("button", name="Отписаться").click()
     assert tab.get_by_role("heading", level=1).inner_text() == "Вы отписаны"
     assert not Subscription.objects.exists()

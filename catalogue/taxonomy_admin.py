@@ -5,6 +5,7 @@ from wagtail.admin.ui.tables import NumberColumn
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from catalogue.choosers import OrganizationChooserViewSet
 from catalogue.models import Need, Organization, Region, Sector
 
 
@@ -66,6 +67,7 @@ class RegionViewSet(TaxonomyViewSet):
 class OrganizationViewSet(TaxonomyViewSet):
     model = Organization
     icon = "group"
+    chooser_viewset_class = OrganizationChooserViewSet  # «+ создать» in the page editor's chooser
     list_display = [*TaxonomyViewSet.list_display[:2], "kind", "city", *TaxonomyViewSet.list_display[2:]]
     list_filter = ["kind"]
 

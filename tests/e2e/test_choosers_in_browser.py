@@ -49,7 +49,7 @@ def test_choose_search_as_you_type_create_and_remove(editor, live_server, soluti
     expect(results).to_have_count(1)
     expect(results).to_contain_text("Кузбасский государственный технический университет")
     results.first.locator("input[type=checkbox]").check()
-    modal(editor).locator("[data-multiple-choice-submit]").click()
+    modal(editor).get_by_role("button", name="Подтвердить выбор").click()
     expect(organisations).to_contain_text("Кузбасский государственный технический университет")
 
     # «+ создать»: a missing organisation, created in the chooser and chosen at once.
@@ -66,7 +66,7 @@ def test_choose_search_as_you_type_create_and_remove(editor, live_server, soluti
     modal(editor).get_by_role("textbox", name="Поиск").press_sequentially("новокузн", delay=50)
     expect(modal(editor).locator(".listing tbody tr")).to_have_count(1)
     modal(editor).locator(".listing tbody tr input[type=checkbox]").check()
-    modal(editor).locator("[data-multiple-choice-submit]").click()
+    modal(editor).get_by_role("button", name="Подтвердить выбор").click()
     expect(regions).to_contain_text("Новокузнецк")
 
     editor.get_by_role("button", name="Сохранить черновик").click()

@@ -12,9 +12,11 @@ import django_filters
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import Count, Q
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -98,6 +100,13 @@ class HealthFilterSet(WagtailFilterSet):
 class VerifyColumn(Column):
     cell_template_name = "catalogue/admin/verify_cell.html"
 
+    def get_cell_context_data(self, instance, parent_context):
+        # Cells are rendered without the request's template context, so {% csrf_token %} alone renders nothing
+        # and the browser's POST was refused (403); the token and the request are passed on explicitly.
+        request = parent_context["request"]
+        return {**super().get_cell_context_data(instance, parent_context), "request": request,
+                "csrf_token": get_token(request)}
+
 
 class HealthReportView(PageReportView):
     page_title = "Состояние каталога"
@@ -157,7 +166,11 @@ def verify(request, pk):
     confirm_up_to_date(page, request.user)
     messages.success(request, f"Решение «{page.title}»: актуальность подтверждена "
                               f"{timezone.localdate():%d.%m.%Y}.")
-    return redirect(request.POST.get("next") or reverse("catalogue_health"))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        back = reverse("catalogue_health")  # never send the moderator to another site
+    return redirect(back)
 
 
 def confirm_up_to_date(page, user):

@@ -4,7 +4,7 @@ with what facet counts?» Every list of solutions (catalogue page, API, feeds, e
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from django.db.models import Count, F, Subquery
+from django.db.models import Count, F, Q, Subquery
 from django.http import QueryDict
 from taggit.models import Tag
 
@@ -91,6 +91,7 @@ class FacetValue:
     name: str
     count: int
     selected: bool
+    parent: str = ""  # a city's region (its slug), listed right before the region's cities
 
 
 def parse_filters(params, *, ignore=()):
@@ -202,7 +203,11 @@ class CatalogueQuery:
         queryset = SolutionPage.objects.live().public()
         for relation, model, slugs in self._chosen_categories():
             for slug in slugs:
-                queryset = queryset.filter(**{relation: _id_of(model, slug)})
+                if model is Region:
+                    # A region means the region itself or any of its cities; one subquery, no duplicate rows.
+                    queryset = queryset.filter(pk__in=_in_region(slug))
+                else:
+                    queryset = queryset.filter(**{relation: _id_of(model, slug)})
         trl_min, trl_max = self.filters.trl_min, self.filters.trl_max
         if self.filters.stage:
             stage = readiness.STAGES_BY_SLUG[self.filters.stage]
@@ -313,7 +318,9 @@ class CatalogueQuery:
 
     def _count_facets(self):
         matching = self.matching().values("pk")
-        facets = {dimension.param: self._taxonomy_facet(dimension, matching) for dimension in DIMENSIONS}
+        facets = {dimension.param: self._taxonomy_facet(dimension, matching) for dimension in DIMENSIONS
+                  if dimension.model is not Region}
+        facets["region"] = self._region_facet(matching)
         trl_counts = dict(self.matching().values_list("trl").annotate(n=Count("pk")).order_by())
         facets["trl"] = [FacetValue(str(level), f"УГТ {level}", trl_counts.get(level, 0),
                                     self.filters.trl_min <= level <= self.filters.trl_max
@@ -345,11 +352,43 @@ class CatalogueQuery:
         return [FacetValue(item.slug, item.name, counts[item.pk], item.slug in selected)
                 for item in dimension.model.objects.filter(pk__in=counts)]
 
+    def _region_facet(self, matching):
+        """Regions with their cities right after them: a region counts the solutions in it or in any of its
+        cities (each once), as the filter does; a region appears when only its cities have solutions."""
+        pairs = set(SolutionPage.regions.through.objects.filter(solutionpage__in=matching)
+                    .values_list("solutionpage_id", "region_id"))
+        used = {region_id for _, region_id in pairs}
+        regions = list(Region.objects.filter(Q(pk__in=used) | Q(cities__in=used)).distinct())
+        parent_of = {region.pk: region.parent_id for region in regions}
+        solutions = {}
+        for solution_id, region_id in pairs:
+            solutions.setdefault(region_id, set()).add(solution_id)
+            if parent_of.get(region_id):
+                solutions.setdefault(parent_of[region_id], set()).add(solution_id)
+        selected = set(self.filters.region)
+        tops = [region for region in regions if region.parent_id not in parent_of]
+        values = []
+        def value(region, parent=""):
+            return FacetValue(region.slug, region.name, len(solutions.get(region.pk, ())), region.slug in selected,
+                              parent)
+
+        for top in tops:
+            values.append(value(top))
+            values.extend(value(city, top.slug) for city in regions if city.parent_id == top.pk)
+        return values
+
 
 def _id_of(model, slug):
     """The id of the category with this slug, as a scalar subquery rather than a join: each joined category
     table multiplies PostgreSQL's planning work (measured: 15 ms planning for two filters, 2 ms this way)."""
     return Subquery(model.objects.filter(slug=slug).order_by().values("pk"))
+
+
+def _in_region(slug):
+    """The solutions in the region with this slug or in one of its cities, as a subquery."""
+    region_ids = Region.objects.filter(slug=slug).with_cities().values("pk")
+    return (SolutionPage.regions.through.objects.filter(region_id__in=region_ids).order_by()
+            .values("solutionpage_id"))
 
 
 def with_card_data(queryset, relations=CARD_CATEGORIES):

@@ -1,9 +1,11 @@
 """The catalogue's categories in the Wagtail admin: one «Справочники» menu with a listing per category."""
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
+from django.db.models.functions import Coalesce
 from wagtail.admin.ui.tables import NumberColumn
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from catalogue.choosers import OrganizationChooserViewSet
 from catalogue.models import Need, Organization, Region, Sector
 
 
@@ -51,11 +53,21 @@ class RegionViewSet(TaxonomyViewSet):
     icon = "site"
     list_display = [*TaxonomyViewSet.list_display[:2], "kind", "parent", *TaxonomyViewSet.list_display[2:]]
     list_filter = ["kind"]
+    # Each region, then its cities in their order: sorted by the region's place, the city's place within it.
+    ordering = ("region_order", "region_name", "is_city", "sort_order", "name")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            region_order=Coalesce("parent__sort_order", "sort_order"),
+            region_name=Coalesce("parent__name", "name"),
+            is_city=Case(When(parent=None, then=Value(0)), default=Value(1)),
+        )
 
 
 class OrganizationViewSet(TaxonomyViewSet):
     model = Organization
     icon = "group"
+    chooser_viewset_class = OrganizationChooserViewSet  # «+ создать» in the page editor's chooser
     list_display = [*TaxonomyViewSet.list_display[:2], "kind", "city", *TaxonomyViewSet.list_display[2:]]
     list_filter = ["kind"]
 

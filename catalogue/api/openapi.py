@@ -11,9 +11,11 @@ from catalogue.query import MAX_VALUES_PER_FILTER, SORTS
 ERROR = {"$ref": "#/components/schemas/Error"}
 SLUG_NAME = {"type": "object", "required": ["slug", "name"],
              "properties": {"slug": {"type": "string"}, "name": {"type": "string"}}}
-FACET_VALUE = {"type": "object", "required": ["slug", "name", "count", "selected"],
+FACET_VALUE = {"type": "object", "required": ["slug", "name", "count", "selected", "parent"],
                "properties": {"slug": {"type": "string"}, "name": {"type": "string"},
-                              "count": {"type": "integer", "minimum": 0}, "selected": {"type": "boolean"}}}
+                              "count": {"type": "integer", "minimum": 0}, "selected": {"type": "boolean"},
+                              "parent": {"type": "string",
+                                         "description": "A city's region (its slug); empty for everything else."}}}
 NULLABLE_DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
 # Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
 ITEM_FIELDS = {

@@ -43,6 +43,7 @@ class FacetValueSerializer(serializers.Serializer):
     name = serializers.CharField()
     count = serializers.IntegerField()
     selected = serializers.BooleanField()
+    parent = serializers.CharField(help_text="A city's region (its slug); empty for everything else.")
 
 
 # CatalogueQuery's facet keys as the API spells its parameters.

@@ -19,7 +19,8 @@ from wagtail.search import index
 from catalogue import readiness
 from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
-from catalogue.models.taxonomy import Need, Organization, Sector
+from catalogue.choosers import MultipleSnippetChooser
+from catalogue.models.taxonomy import Need, Organization, Region, Sector
 from catalogue.outputs.sitemap import ListingSitemapMixin
 from catalogue.outputs.structured_data import solution_json_ld
 from search.text import stemmed_text
@@ -157,9 +158,11 @@ class SolutionPage(RoutablePageMixin, Page):
             # Short lists read better as checkboxes than as a multiple select that needs Ctrl+click.
             FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
             FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("organizations"),
-            FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("tags"),
+            # Hundreds of organisations and regions: Wagtail's chooser modal searches as one types.
+            FieldPanel("organizations", widget=MultipleSnippetChooser(
+                Organization, "Выбрать или создать организацию")),
+            FieldPanel("regions", widget=MultipleSnippetChooser(Region, "Выбрать регионы и города")),
+            FieldPanel("tags"),  # Wagtail's tag widget, which completes from the existing keywords
         ], heading="Классификация"),
         FieldPanel("contact"),
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("summary_en")], heading="In English",

@@ -5,9 +5,11 @@ the notification mail, and keep only the personal data a reply needs: no raw IP 
 Status changes are recorded as Wagtail log entries (action ``catalogue.status_change``) so the admin's history view
 shows who changed what, with the editor's note.
 """
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.utils import get_user_display_name
 
 from catalogue.models.pages import SolutionPage
 from catalogue.models.taxonomy import Need, Region
@@ -47,6 +49,9 @@ class Submission(models.Model):
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     created_at = models.DateTimeField("получено", default=timezone.now, db_index=True)
     closed_at = models.DateTimeField("закрыто", null=True, blank=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="ответственный", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+",
+                                 help_text="Кто из редакторов НОЦ отвечает на обращение.")
     consent_at = models.DateTimeField("согласие на обработку данных", default=timezone.now)
     ip_hash = models.CharField("отпечаток IP-адреса", max_length=64, blank=True,
                                help_text="Ключевой хеш адреса: сам адрес не хранится.")
@@ -73,6 +78,11 @@ class Submission(models.Model):
             self.closed_at = self.closed_at or timezone.now()
         else:
             self.closed_at = None
+
+    def assignee_name(self):
+        return get_user_display_name(self.assignee) if self.assignee_id else ""
+
+    assignee_name.short_description = "ответственный"
 
     def contact(self):
         return ", ".join(value for value in (self.email, self.phone) if value)

@@ -1,5 +1,6 @@
 """Editor-managed categories of the catalogue: sectors, needs, regions and cities, organisations."""
 from django.db import models
+from django.db.models import Max, Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -13,8 +14,9 @@ class Taxonomy(index.Indexed, models.Model):
     slug = models.SlugField("адрес (slug)", max_length=100, unique=True, blank=True,
                             help_text="Латиницей; создаётся из названия, если оставить пустым.")
     description = models.TextField("описание", blank=True)
-    sort_order = models.IntegerField("порядок", default=0, db_index=True,
-                                     help_text="Меньшее число — выше в списках.")
+    # No default: a new category left without an order goes after the last one (see save()), never to the top.
+    sort_order = models.IntegerField("порядок", blank=True, db_index=True,
+                                     help_text="Меньшее число — выше в списках. Пусто — в конец списка.")
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -29,7 +31,14 @@ class Taxonomy(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug()
+        if self.sort_order is None:
+            self.sort_order = self.next_sort_order()
         super().save(*args, **kwargs)
+
+    def next_sort_order(self):
+        """One after the last category of this kind, so a new one joins the end of every list."""
+        last = type(self).objects.aggregate(last=Max("sort_order"))["last"]
+        return 0 if last is None else last + 1
 
     def unique_slug(self):
         base = slug_for(self.name) or self.__class__.__name__.lower()
@@ -53,6 +62,14 @@ class Need(Taxonomy):
         verbose_name_plural = "потребности"
 
 
+class RegionQuerySet(models.QuerySet):
+    def with_cities(self):
+        """These regions and every city within them: what a filter by a region means («Кузбасс» includes
+        Новокузнецк). A lazy queryset, so it nests as a subquery in the caller's query."""
+        chosen = self.values("pk")
+        return Region.objects.filter(Q(pk__in=chosen) | Q(parent__in=chosen))
+
+
 class Region(Taxonomy):
     """A region of Russia or a city within it, where a solution is deployed or offered."""
 
@@ -66,6 +83,8 @@ class Region(Taxonomy):
                                limit_choices_to={"kind": Kind.REGION})
 
     panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("parent")]
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta(Taxonomy.Meta):
         verbose_name = "регион или город"

@@ -7,11 +7,16 @@ import datetime
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter, log
@@ -20,8 +25,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from catalogue import cache as catalogue_cache
 from catalogue.models import Need, NeedSubmission, SolutionOffer, SolutionPage, SolutionRequest
-from catalogue.models.requests import STATUS_ACTION
+from catalogue.models.requests import STATUS_ACTION, SUBMISSION_MODELS
 from catalogue.submissions.forms import plain_text
+from catalogue.submissions.groups import EDITORS, MODERATORS
 
 Status = SolutionRequest.Status
 # Visitors' text that a spreadsheet would run as a formula gets a leading apostrophe in CSV (Wagtail already
@@ -48,6 +54,8 @@ class StatusChangeFormatter(LogFormatter):
         message = f"Статус: {Status(data['from']).label} → {Status(data['to']).label}"
         if data["from"] == data["to"]:
             message = f"Примечание (статус «{Status(data['to']).label}»)"
+        if "assignee" in data:
+            message += f". Ответственный: {data['assignee'] or 'не назначен'}"
         return f"{message}. {data['note']}" if data.get("note") else message
 
 
@@ -68,6 +76,16 @@ class StatusChangeForm(WagtailAdminModelForm):
     note = forms.CharField(label="Примечание", required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Что сделано или решено. Попадёт в историю обращения вместе с вашим именем.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the people who work the inbox (and whoever is assigned already, should they have left the groups).
+        members = Q(is_active=True, groups__name__in=[EDITORS, MODERATORS])
+        if self.instance.assignee_id:
+            members |= Q(pk=self.instance.assignee_id)
+        self.fields["assignee"].queryset = get_user_model().objects.filter(members).distinct().order_by(
+            "last_name", "first_name", "username")
+        self.fields["assignee"].label_from_instance = get_user_display_name
 
 
 class NeedChangeForm(StatusChangeForm):
@@ -95,16 +113,20 @@ class SubmissionEditView(generic.EditView):
 
     def save_instance(self):
         instance = self.form.instance
-        previous = type(instance).objects.values_list("status", flat=True).get(pk=instance.pk)
+        previous, previous_assignee = type(instance).objects.values_list("status", "assignee").get(pk=instance.pk)
         instance.set_status(self.form.cleaned_data["status"])
+        if instance.status == Status.IN_PROGRESS and previous == Status.NEW and not instance.assignee_id:
+            instance.assignee = self.request.user  # whoever takes a new item into work answers it
         if isinstance(instance, NeedSubmission):
             self._publish(instance)
         self.action_class(instance, user=self.request.user, form=self.form, log_action=False).execute(
             skip_permission_checks=True)
         note = self.form.cleaned_data.get("note", "").strip()
-        if instance.status != previous or note:
-            log(instance, STATUS_ACTION, user=self.request.user,
-                data={"from": previous, "to": instance.status, "note": note})
+        data = {"from": previous, "to": instance.status, "note": note}
+        if instance.assignee_id != previous_assignee:
+            data["assignee"] = instance.assignee_name()
+        if instance.status != previous or note or "assignee" in data:
+            log(instance, STATUS_ACTION, user=self.request.user, data=data)
         return instance
 
     def _publish(self, need):
@@ -138,6 +160,11 @@ class SubmissionIndexView(generic.IndexView):
 class SubmissionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="Статус", choices=Status.choices, widget=forms.RadioSelect,
                                          empty_label="Все")
+    assignee = django_filters.ChoiceFilter(label="Ответственный", widget=forms.RadioSelect, empty_label="Все",
+                                           choices=[("me", "мои"), ("none", "не назначен")], method="by_assignee")
+
+    def by_assignee(self, queryset, name, value):
+        return queryset.filter(assignee=self.request.user if value == "me" else None)
     city = django_filters.CharFilter(label="Город или муниципалитет", lookup_expr="icontains")
     created_at = django_filters.DateFromToRangeFilter(label="Получено", widget=DateRangePickerWidget)
     mail_state = django_filters.ChoiceFilter(label="Уведомление редакторам", widget=forms.RadioSelect,
@@ -149,7 +176,7 @@ class SolutionRequestFilterSet(SubmissionFilterSet):
 
     class Meta:
         model = SolutionRequest
-        fields = ["status", "solution", "city", "created_at", "mail_state"]
+        fields = ["status", "assignee", "solution", "city", "created_at", "mail_state"]
 
 
 class NeedSubmissionFilterSet(SubmissionFilterSet):
@@ -160,7 +187,7 @@ class NeedSubmissionFilterSet(SubmissionFilterSet):
 
     class Meta:
         model = NeedSubmission
-        fields = ["status", "needs", "publish_requested", "published", "city", "created_at", "mail_state"]
+        fields = ["status", "assignee", "needs", "publish_requested", "published", "city", "created_at", "mail_state"]
 
 
 class SolutionOfferFilterSet(SubmissionFilterSet):
@@ -168,7 +195,7 @@ class SolutionOfferFilterSet(SubmissionFilterSet):
 
     class Meta:
         model = SolutionOffer
-        fields = ["status", "solution", "city", "created_at", "mail_state"]
+        fields = ["status", "assignee", "solution", "city", "created_at", "mail_state"]
 
 
 def read_only(*names):
@@ -183,12 +210,15 @@ SERVICE_PANEL = MultiFieldPanel([
     *read_only("mail_error"),
 ], heading="Служебное")
 STATUS_PANEL = MultiFieldPanel([
-    FieldPanel("status"), FieldPanel("note"), StatusHistoryPanel(heading="История"),
+    FieldRowPanel([FieldPanel("status"), FieldPanel("assignee")]), FieldPanel("note"),
+    StatusHistoryPanel(heading="История"),
 ], heading="Работа с обращением")
 EXPORT_HEADINGS = {
     "pk": "№", "get_status_display": "Статус", "get_role_display": "Кто обращается",
     "get_mail_state_display": "Уведомление", "created_at": "Получено", "closed_at": "Закрыто",
+    "assignee_name": "Ответственный",
 }
+ASSIGNEE_COLUMN = Column("assignee", label="Ответственный", accessor="assignee_name")
 
 
 class ContactColumn(Column):
@@ -201,6 +231,18 @@ class SolutionColumn(Column):
     cell_template_name = "catalogue/admin/solution_cell.html"
 
 
+def new_counts(request):
+    """New (unanswered) items per inbox model, counted once per request for the menu's labels."""
+    if not hasattr(request, "_noc_inbox_new"):
+        request._noc_inbox_new = {model: model.objects.filter(status=Status.NEW).count()
+                                  for model in SUBMISSION_MODELS}
+    return request._noc_inbox_new
+
+
+def with_count(label, count):
+    return f"{label} ({count})" if count else label
+
+
 class SubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     edit_view_class = SubmissionEditView
@@ -210,6 +252,20 @@ class SubmissionViewSet(ModelViewSet):
     search_backend_name = None
     export_headings = EXPORT_HEADINGS
 
+    @cached_property
+    def menu_item_class(self):
+        model = self.model
+
+        class NewCountMenuItem(super().menu_item_class):
+            """«Запросы решений (3)»: the number of new items next to the menu label."""
+
+            def render_component(self, request):
+                component = super().render_component(request)
+                component.label = with_count(self.label, new_counts(request)[model])
+                return component
+
+        return NewCountMenuItem
+
 
 class SolutionRequestViewSet(SubmissionViewSet):
     model = SolutionRequest
@@ -217,8 +273,10 @@ class SolutionRequestViewSet(SubmissionViewSet):
     icon = "mail"
     filterset_class = SolutionRequestFilterSet
     list_display = ["__str__", SolutionColumn("solution", label="Решение"), "name",
-                    ContactColumn("contact", label="Контакты"), "organisation", "status", "created_at"]
-    list_export = ["pk", "created_at", "get_status_display", "closed_at", "solution_title", "solution_names",
+                    ContactColumn("contact", label="Контакты"), "organisation", "status", ASSIGNEE_COLUMN,
+                    "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "assignee_name", "closed_at", "solution_title",
+                   "solution_names",
                    "city", "organisation", "get_role_display", "name", "email", "phone", "message",
                    "get_mail_state_display"]
     export_filename = "zaprosy-resheniy"
@@ -226,8 +284,8 @@ class SolutionRequestViewSet(SubmissionViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         # The export lists the solutions of shortlist requests: one query for all rows.
-        return super().get_index_view_kwargs(queryset=SolutionRequest.objects.prefetch_related("solutions"),
-                                             **kwargs)
+        queryset = SolutionRequest.objects.prefetch_related("solutions").select_related("assignee")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
     edit_handler = ObjectList([
         STATUS_PANEL,
         MultiFieldPanel(read_only("solution", "solution_title", "solutions", "message"), heading="Запрос"),
@@ -241,8 +299,9 @@ class NeedSubmissionViewSet(SubmissionViewSet):
     icon = "site"
     filterset_class = NeedSubmissionFilterSet
     list_display = ["__str__", "name", ContactColumn("contact", label="Контакты"), "scale", "status",
-                    "published", "created_at"]
-    list_export = ["pk", "created_at", "get_status_display", "closed_at", "city", "need_text", "need_names",
+                    "published", ASSIGNEE_COLUMN, "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "assignee_name", "closed_at", "city", "need_text",
+                   "need_names",
                    "get_scale_display", "get_timing_display", "organisation", "get_role_display", "name",
                    "email", "phone", "get_mail_state_display"]
     export_headings = {**EXPORT_HEADINGS, "need_names": "Категории", "get_scale_display": "Масштаб",
@@ -251,7 +310,8 @@ class NeedSubmissionViewSet(SubmissionViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         # The export lists each need's categories: one query for all rows, not one per row.
-        return super().get_index_view_kwargs(queryset=NeedSubmission.objects.prefetch_related("needs"), **kwargs)
+        queryset = NeedSubmission.objects.prefetch_related("needs").select_related("assignee")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
     edit_handler = ObjectList([
         STATUS_PANEL,
         MultiFieldPanel(read_only("city", "need_text", "needs", "scale", "timing"), heading="Потребность"),
@@ -269,8 +329,9 @@ class SolutionOfferViewSet(SubmissionViewSet):
     icon = "pick"
     filterset_class = SolutionOfferFilterSet
     list_display = ["__str__", SolutionColumn("solution", label="Решение"), "organisation", "name",
-                    ContactColumn("contact", label="Контакты"), "status", "created_at"]
-    list_export = ["pk", "created_at", "get_status_display", "closed_at", "need_label", "solution_title",
+                    ContactColumn("contact", label="Контакты"), "status", ASSIGNEE_COLUMN, "created_at"]
+    list_export = ["pk", "created_at", "get_status_display", "assignee_name", "closed_at", "need_label",
+                   "solution_title",
                    "description", "city", "organisation", "name", "email", "phone", "get_mail_state_display"]
     export_headings = {**EXPORT_HEADINGS, "need_label": "Потребность", "solution_title": "Решение",
                        "description": "Описание"}
@@ -284,8 +345,30 @@ class SolutionOfferViewSet(SubmissionViewSet):
     ], base_form_class=StatusChangeForm)
 
 
+class InboxMenuItem(SubmenuMenuItem):
+    """«Обращения (5)»: the new items of every kind this person may open."""
+
+    def __init__(self, *args, models_by_menu_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.models_by_menu_name = models_by_menu_name
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        counts = new_counts(request)
+        shown = [self.models_by_menu_name[item.name] for item in self.menu.menu_items_for_request(request)
+                 if item.name in self.models_by_menu_name]
+        component.label = with_count(self.label, sum(counts[model] for model in shown))
+        return component
+
+
 class InboxViewSetGroup(ModelViewSetGroup):
     menu_label = "Обращения"
     menu_icon = "mail"
     menu_order = 250
     items = (SolutionRequestViewSet, NeedSubmissionViewSet, SolutionOfferViewSet)
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        return InboxMenuItem(item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order,
+                             models_by_menu_name={menu_item.name: viewset.model for menu_item, viewset
+                                                  in zip(self.get_submenu_items(), self.registerables, strict=True)})

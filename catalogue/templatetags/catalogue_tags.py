@@ -25,3 +25,9 @@ def category_url(context, kind, slug):
 @register.simple_tag(takes_context=True)
 def catalogue_url(context):
     return catalogue_index(context["request"])[1]
+
+
+@register.filter
+def children_of(values, parent):
+    """The facet values nested under `parent` (a region's cities); with "" the top-level ones."""
+    return [value for value in values if getattr(value, "parent", "") == parent]

@@ -175,7 +175,7 @@ def test_facets_count_the_current_selection(client, catalogue):
     assert counts(facets["stage"]) == {"research": 1, "development": 0, "pilot": 1, "serial": 1}
     assert counts(facets["trl"]) == {"1": 0, "2": 0, "3": 1, "4": 0, "5": 0, "6": 0, "7": 0, "8": 1, "9": 1}
     assert next(value for value in facets["sector"] if value["slug"] == "ecology") == {
-        "slug": "ecology", "name": "Экология", "count": 3, "selected": True}
+        "slug": "ecology", "name": "Экология", "count": 3, "selected": True, "parent": ""}
 
 
 def test_facets_follow_the_search(client, catalogue):

@@ -98,3 +98,10 @@ def test_xlsx_export(member, solutions):
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["Давняя"][3] == 2
     assert "давно не проверялось" in rows["Давняя"][2]
+
+
+def test_verify_never_sends_the_moderator_to_another_site(member, solutions):
+    _, stale, _ = solutions
+    moderator = member("Модераторы НОЦ")
+    response = moderator.post(f"{URL}{stale.pk}/verify/", {"next": "https://evil.example/admin/"})
+    assert response.status_code == 302 and response.url == URL

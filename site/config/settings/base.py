@@ -238,6 +238,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский")]
 TIME_ZONE = "Asia/Novokuznetsk"
 USE_I18N = True
 USE_TZ = True
+# The project's own Russian (locale/ru/LC_MESSAGES/django.po, compiled .mo committed) wins over every app's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media ------------------------------------------------------------------------------------
 STATIC_URL = "/static/"

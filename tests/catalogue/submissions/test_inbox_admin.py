@@ -79,7 +79,8 @@ def test_status_change_with_note_is_kept_in_history(client, item, editor):
     assert item.status == SolutionRequest.Status.IN_PROGRESS
     assert item.name == "Анна Петрова"  # read-only fields are untouched
     history = client.get(f"{INDEX}history/{item.pk}/").content.decode()
-    assert "Статус: новая → в работе. Позвонили, ждём ТЗ" in history
+    # Taking a new item into work makes the editor its assignee (tests/.../test_inbox_assignee.py).
+    assert "Статус: новая → в работе. Ответственный: Тестовый Редактор. Позвонили, ждём ТЗ" in history
     assert "Тестовый Редактор" in history
     assert "Позвонили, ждём ТЗ" in client.get(f"{INDEX}edit/{item.pk}/").content.decode()
 

@@ -66,3 +66,12 @@ def find_city(name, region_code=None):
     if region_code:
         places = [place for place in places if place.code == region_code]
     return places[0] if places else None
+
+
+def point_of(*pairs):
+    """The first complete (lat, lon) of these pairs, most precise first; None when there is none. A deployment's
+    point: its own coordinates, else its city's, else its region's."""
+    for lat, lon in pairs:
+        if lat is not None and lon is not None:
+            return lat, lon
+    return None

@@ -53,6 +53,14 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
 
         return self.render(request, context_overrides=listing_context(request))
 
+    @path("map/", name="map")
+    def deployment_map(self, request):
+        """Every deployment of the matching solutions on a map of Russia's regions, and the same as a list."""
+        from catalogue.outputs.deployment_map import map_context
+
+        return self.render(request, context_overrides=map_context(request, self),
+                           template="catalogue/map_page.html")
+
     @path("need/<slug:slug>/", name="need")
     def need(self, request, slug):
         return self.render_taxonomy(request, get_object_or_404(Need, slug=slug))

@@ -5,8 +5,8 @@
     .venv/bin/python bench/serve.py --database-url postgresql://postgres@127.0.0.1/noc_bench \\
         --redis-url redis://127.0.0.1:6379/2 --load-test 60 --search-backend-down
 
-Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz) is asked for at
-up to --distinct different addresses read from the database (other solutions, other filter pairs, other
+Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz) is
+asked for at up to --distinct different addresses read from the database (other solutions, other filter pairs, other
 queries), because real visitors spread over thousands of addresses. Phases:
 
 * cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;

@@ -5,9 +5,9 @@ import re
 import pytest
 from django.test import override_settings
 
+from catalogue.geo.gazetteer import point_of
 from catalogue.geo.svgmap import base_map
 from catalogue.models import Deployment, Region
-from catalogue.geo.gazetteer import point_of
 from tests.factories import SectorFactory, SolutionPageFactory
 
 MAP = "/catalogue/map/"

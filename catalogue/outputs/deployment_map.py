@@ -105,6 +105,26 @@ def _deployments(count):
     return f"{count} {plural_ru(count, 'внедрение,внедрения,внедрений')}"
 
 
+def solution_markers(deployments):
+    """The markers of one solution's deployments (objects with their places fetched), for its small map."""
+    drawing = base_map()
+    points = []
+    for deployment in deployments:
+        point = deployment.point
+        if point:
+            place = deployment.city or deployment.region
+            region = deployment.region or (deployment.city.parent if deployment.city else None)
+            points.append((*drawing.xy(*point), (place.name, region.slug if region else "", *point)))
+    markers = []
+    for cluster in clusters(points, CLUSTER_CELL / 3):  # a small map is framed around its points: finer cells
+        names = sorted({item[0] for item in cluster.items})
+        lat = sum(item[2] for item in cluster.items) / cluster.count
+        lon = sum(item[3] for item in cluster.items) / cluster.count
+        markers.append(Marker(cluster.x, cluster.y, cluster.count, f"{', '.join(names)}: {_deployments(cluster.count)}",
+                              cluster.items[0][1], round(cluster.radius, 1), round(lat, 4), round(lon, 4)))
+    return markers
+
+
 def view_box_around(markers, *, min_width=360, min_height=240, margin=60):
     """A viewBox framing these markers (a solution's small map zooms to where it works); the whole map when none."""
     drawing = base_map()

@@ -25,7 +25,7 @@
 
   function build(figure) {
     var svg = figure.querySelector("svg[data-deployment-map]");
-    var anchors = Array.prototype.slice.call(svg.querySelectorAll("a.map-marker"));
+    var anchors = Array.prototype.slice.call(svg.querySelectorAll(".map-marker"));
     var width = svg.getBoundingClientRect().width || figure.clientWidth;
     var height = Math.round(width * 0.6);
     var points = anchors.map(function (a) {
@@ -57,8 +57,9 @@
     }
     anchors.forEach(function (a, i) {
       var p = mercator(points[i].lat, points[i].lon, zoom);
-      var marker = document.createElement("a");
-      marker.href = a.getAttribute("href");
+      var href = a.getAttribute("href");
+      var marker = document.createElement(href ? "a" : "span");
+      if (href) marker.href = href;
       marker.className = "tile-map__marker" + (a.dataset.count > 1 ? " tile-map__marker--cluster" : "");
       marker.title = a.querySelector("title").textContent;
       marker.setAttribute("aria-label", marker.title);

@@ -1,0 +1,22 @@
+"""`{% solution_map page %}`: the small map of a solution's deployments, framed around them."""
+from django import template
+
+from catalogue.geo.svgmap import base_map
+from catalogue.outputs.deployment_map import solution_markers, tile_layer, view_box_around
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/solution_map.html")
+def solution_map(deployments, list_url=""):
+    """Deployments with their city, region and the city's region fetched (the solution page has them already)."""
+    markers = solution_markers(deployments)
+    return {
+        "markers": markers,
+        "view_box": view_box_around(markers),
+        "base_map": base_map(),
+        "map_id": "solution-map",
+        "list_url": list_url,
+        "map_title": "Где внедрено: " + "; ".join(marker.label for marker in markers),
+        **tile_layer(),
+    }

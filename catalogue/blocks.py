@@ -67,3 +67,36 @@ class StoryBlock(blocks.StreamBlock):
     video = EmbedBlock(label="видео", help_text="Ссылка на видео (RuTube, VK Видео, YouTube)",
                        template="components/blocks/video.html")
     quote = QuoteBlock()
+
+
+# The offer's terms (catalogue/models/terms.py): intellectual property and certificates of a solution.
+class IntellectualPropertyBlock(blocks.StructBlock):
+    KINDS = [
+        ("invention", "патент на изобретение"),
+        ("utility_model", "патент на полезную модель"),
+        ("design", "патент на промышленный образец"),
+        ("software", "свидетельство о регистрации программы для ЭВМ"),
+        ("database", "свидетельство о регистрации базы данных"),
+        ("know_how", "ноу-хау"),
+    ]
+
+    kind = blocks.ChoiceBlock(label="вид", choices=KINDS)
+    number = blocks.CharBlock(label="номер", required=False, max_length=60,
+                              help_text="Например: «RU 2 745 123»; для ноу-хау можно не указывать.")
+    title = blocks.CharBlock(label="название", max_length=255)
+
+    class Meta:
+        label = "охранный документ"
+        icon = "doc-full"
+
+
+class CertificateBlock(blocks.StructBlock):
+    kind = blocks.CharBlock(label="вид", max_length=160,
+                            help_text="Например: «сертификат соответствия», «декларация ЕАЭС», «лицензия».")
+    number = blocks.CharBlock(label="номер", max_length=80)
+    valid_until = blocks.DateBlock(label="действует до", required=False,
+                                   help_text="Пусто — бессрочно. Истёкший документ на странице помечается.")
+
+    class Meta:
+        label = "сертификат или разрешение"
+        icon = "success"

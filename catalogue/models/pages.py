@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -20,6 +20,7 @@ from catalogue import readiness
 from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
 from catalogue.blocks import StoryBlock
 from catalogue.models.taxonomy import Need, Organization, Sector
+from catalogue.models.terms import SolutionTerms
 from catalogue.outputs.sitemap import ListingSitemapMixin
 from catalogue.outputs.structured_data import solution_json_ld
 from search.text import stemmed_text
@@ -124,7 +125,7 @@ class SolutionTag(TaggedItemBase):
 HERO_IMAGE_API_SPEC = "fill-800x450"
 
 
-class SolutionPage(RoutablePageMixin, Page):
+class SolutionPage(RoutablePageMixin, SolutionTerms, Page):
     summary = models.TextField("кратко", max_length=600,
                                help_text="Одно-два предложения для карточки и выдачи поиска: что делает решение.")
     body = StreamField(StoryBlock(), verbose_name="описание", blank=True)
@@ -169,6 +170,9 @@ class SolutionPage(RoutablePageMixin, Page):
             FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
             FieldPanel("tags"),
         ], heading="Классификация"),
+        InlinePanel("deployments", heading="Внедрения", label="внедрение",
+                    help_text="Где решение уже работает: место, год, статус и измеренный эффект."),
+        *SolutionTerms.terms_panels,
         FieldPanel("contact"),
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("summary_en")], heading="In English",
                         classname="collapsed"),

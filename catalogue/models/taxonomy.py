@@ -55,6 +55,12 @@ class Need(Taxonomy):
         verbose_name_plural = "потребности"
 
 
+class RegionQuerySet(models.QuerySet):
+    def with_cities(self):
+        """These places and the cities within them: a region «includes» its cities wherever one filters by place."""
+        return Region.objects.filter(models.Q(pk__in=self.values("pk")) | models.Q(parent__in=self.values("pk")))
+
+
 class Region(Taxonomy):
     """A region of Russia or a city within it, where a solution is deployed or offered."""
 
@@ -74,6 +80,8 @@ class Region(Taxonomy):
     parent = models.ForeignKey("self", verbose_name="входит в регион", null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="cities",
                                limit_choices_to={"kind": Kind.REGION})
+
+    objects = RegionQuerySet.as_manager()
 
     panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("parent"), FieldRowPanel(
         [FieldPanel("lat"), FieldPanel("lon"), FieldPanel("code")], heading="Координаты")]

@@ -18,7 +18,7 @@ def fill_coordinates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0004_merge_import_english_requests'),
+        ('catalogue', '0005_deployments_terms'),
     ]
 
     operations = [

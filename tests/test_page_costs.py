@@ -5,6 +5,7 @@ import pytest
 import wagtail_factories
 
 from catalogue import cache as catalogue_cache
+from catalogue.models import Deployment, Region
 from tests.factories import NeedFactory, OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory
 
 SIZES = [3, 30]
@@ -12,11 +13,13 @@ SIZES = [3, 30]
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size} solutions")
 def catalogue(request, db):
-    """`size` live solutions in two sectors and two needs, each with a picture, developers, places and keywords."""
+    """`size` live solutions in two sectors and two needs, each with a picture, developers, places, keywords and
+    two deployments (one in a city, one in a region)."""
     sectors = [SectorFactory(name="Экология", slug="ecology"), SectorFactory(name="Горное дело", slug="mining")]
     needs = [NeedFactory(name="Очистка воды", slug="water"), NeedFactory(name="Рекультивация", slug="land")]
     organizations = [OrganizationFactory(name="КузГТУ", slug="kuzgtu"), OrganizationFactory(name="СибГИУ")]
     regions = [RegionFactory(name="Кузбасс")]
+    city = RegionFactory(name="Кемерово", kind=Region.Kind.CITY, parent=regions[0])
     pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
     solutions = []
     for number in range(request.param):
@@ -25,6 +28,8 @@ def catalogue(request, db):
             organizations=organizations, regions=regions)
         solution.tags.add("шахта", f"метка {number % 4}")
         solution.save()
+        Deployment.objects.create(page=solution, site=f"Объект {number}", city=city, year=2020 + number % 5)
+        Deployment.objects.create(page=solution, site=f"Разрез {number}", region=regions[0], year=2021)
         solutions.append(solution)
     return solutions
 
@@ -42,9 +47,9 @@ def first_solution_url(catalogue):
 # Facet counts: the view restrictions (1), four categories × counts and names (8), keywords (1), readiness (1).
 # On a change every HTML page also works out the footer's menu pages again: view restrictions and pages (2).
 PAGES = [
-    # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets and each
-    # shelf's ids (2 × 2).
-    pytest.param("/", 11, 28, id="home"),
+    # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets, each
+    # shelf's ids (2 × 2) and the deployments for «Где уже работает» (1).
+    pytest.param("/", 11, 29, id="home"),
     # Catalogue pages: each filter's slug checked (1 each), the view restrictions for the results (1), chips
     # name the filters (1 each), breadcrumbs (1); no COUNT, the readiness facet gives the total.
     pytest.param("/catalogue/?sector=ecology&need=water", 18, 30, id="catalogue with two filters"),
@@ -52,12 +57,18 @@ PAGES = [
     pytest.param("/catalogue/need/water/", 16, 28, id="need"),
     pytest.param("/catalogue/sector/ecology/", 16, 28, id="sector"),
     pytest.param("/catalogue/org/kuzgtu/", 16, 28, id="organisation"),
+    # The deployment map: a page with no cards: each filter's slug checked (1 each), chips name the filters
+    # (1 each), breadcrumbs (1); markers and the list by region come from the cache. On a change: the facets
+    # and the footer as on every list page, and every deployment of the matching solutions in one query (1).
+    pytest.param("/catalogue/map/", 9, 23, id="map"),
+    pytest.param("/catalogue/map/?sector=ecology&need=water", 13, 27, id="map with two filters"),
     # The API: view restrictions twice (ours, Wagtail's serializer), 20 items with all five categories and
     # renditions (7), the site for detail URLs (1).
     pytest.param("/api/v2/solutions/?limit=20", 10, 20, id="API list"),
-    # A solution: its five categories, picture and renditions (7), three related cards (4), breadcrumbs (1); on a
+    # A solution: its five categories, picture and renditions (7), three related cards (4), breadcrumbs (1), its
+    # deployments with their places for the small map (1); on a
     # change, related solutions are chosen again (view restrictions and one query for both shared categories).
-    pytest.param(first_solution_url, 22, 26, id="solution"),
+    pytest.param(first_solution_url, 23, 27, id="solution"),
 ]
 
 

@@ -8,8 +8,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("components/solution_map.html")
-def solution_map(deployments, list_url=""):
-    """Deployments with their city, region and the city's region fetched (the solution page has them already)."""
+def solution_map(page, list_url=""):
+    """`{% solution_map page %}`: one query for the deployments with their places; nothing when none has a point."""
+    deployments = page.deployments.select_related("city", "region", "city__parent")
     markers = solution_markers(deployments)
     return {
         "markers": markers,

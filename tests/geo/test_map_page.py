@@ -157,3 +157,18 @@ def test_a_tile_layer_opens_img_src_to_its_server_only(client, deployed):
     html = response.content.decode()
     assert 'data-tiles="https://{s}.tiles.example.ru/{z}/{x}/{y}.png"' in html
     assert "deployment-map.js" in html
+
+
+def test_a_solution_page_maps_its_own_deployments_framed_around_them(client, deployed):
+    html = page(client, "/catalogue/water/")
+    solution_map = html[html.index('class="deployment-map"'):html.index("</figure>")]
+    labels = re.findall(r"<title[^>]*>([^<]+)</title>", solution_map)
+    assert labels[0].startswith("Где внедрено")
+    assert {"Кемерово: 1 внедрение", "Новокузнецк: 1 внедрение", "Донецк: 1 внедрение"} <= set(labels)
+    view_box = [float(number) for number in re.search(r'viewBox="([^"]+)"', solution_map).group(1).split()]
+    assert view_box[2] < base_map().width  # zoomed in on Kuzbass and Donbass, not the whole country
+
+
+def test_a_solution_without_placed_deployments_has_no_map(client, places):
+    SolutionPageFactory(title="Только в планах", slug="plans")
+    assert 'class="deployment-map"' not in page(client, "/catalogue/plans/")

@@ -68,7 +68,8 @@ class Cluster:
 
     @property
     def radius(self):
-        return min(6 + 3 * (self.count - 1) ** 0.5, 26) if self.count > 1 else 6
+        """In screen pixels, before the map scales it: a dot for one deployment, a numbered disc for several."""
+        return min(10 + 2.5 * (self.count - 1) ** 0.5, 26) if self.count > 1 else 6
 
 
 def clusters(points, cell=40):

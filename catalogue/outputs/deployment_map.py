@@ -8,7 +8,7 @@ of queries whatever the number of solutions and deployments.
 A deployment's point is its own latitude/longitude, else its city's, else its region's (else its city's region's):
 `point_of`. Places get coordinates from the bundled gazetteer (catalogue/geo/gazetteer.py).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -20,7 +20,9 @@ from catalogue.templatetags.typography import plural_ru
 # How many solutions the list names under each region; the rest are one link to the catalogue filtered by place.
 SOLUTIONS_PER_REGION = 10
 NEWEST = 5  # the newest deployments the home page names
-CLUSTER_CELL = 36  # map units (5 km each): about 24 px on a 1,100 px wide map
+CLUSTER_CELL = 36  # map units (5 km each): about 19 px on the 880 px wide map of a desktop screen
+FULL_MAP_UNITS_PER_PX = 1.9  # the whole map (1,672 units wide) is shown about 880 px wide on a desktop
+SMALL_MAP_WIDTH_PX = 320  # a solution's small map, in the page's side column
 
 POINT_COLUMNS = ("lat", "lon", "city__lat", "city__lon", "region__lat", "region__lon",
                  "city__parent__lat", "city__parent__lon")
@@ -39,7 +41,7 @@ class Marker:
     count: int
     label: str
     region_slug: str
-    radius: float
+    radius: float  # in map units
     lat: float  # the mean position of the deployments gathered here, for a tile layer (docs/map.md)
     lon: float
 
@@ -81,7 +83,8 @@ def _summarise(rows):
         lat = sum(item[3] for item in cluster.items) / cluster.count
         lon = sum(item[4] for item in cluster.items) / cluster.count
         markers.append(Marker(cluster.x, cluster.y, cluster.count, f"{where}: {_deployments(cluster.count)}",
-                              region_slug, round(cluster.radius, 1), round(lat, 4), round(lon, 4)))
+                              region_slug, round(cluster.radius * FULL_MAP_UNITS_PER_PX, 1), round(lat, 4),
+                              round(lon, 4)))
     groups = []
     for group in sorted(regions.values(), key=lambda group: (group["name"] == NO_REGION, -group["count"],
                                                              group["name"])):
@@ -121,8 +124,15 @@ def solution_markers(deployments):
         lat = sum(item[2] for item in cluster.items) / cluster.count
         lon = sum(item[3] for item in cluster.items) / cluster.count
         markers.append(Marker(cluster.x, cluster.y, cluster.count, f"{', '.join(names)}: {_deployments(cluster.count)}",
-                              cluster.items[0][1], round(cluster.radius, 1), round(lat, 4), round(lon, 4)))
+                              cluster.items[0][1], cluster.radius, round(lat, 4), round(lon, 4)))
     return markers
+
+
+def framed(markers):
+    """A solution's markers with the viewBox that frames them, radii set for the small map's scale."""
+    view_box = view_box_around(markers)
+    units_per_px = float(view_box.split()[2]) / SMALL_MAP_WIDTH_PX
+    return [replace(marker, radius=round(marker.radius * units_per_px, 1)) for marker in markers], view_box
 
 
 def view_box_around(markers, *, min_width=360, min_height=240, margin=60):

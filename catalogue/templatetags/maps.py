@@ -2,7 +2,7 @@
 from django import template
 
 from catalogue.geo.svgmap import base_map
-from catalogue.outputs.deployment_map import solution_markers, tile_layer, view_box_around
+from catalogue.outputs.deployment_map import framed, solution_markers, tile_layer
 
 register = template.Library()
 
@@ -11,10 +11,10 @@ register = template.Library()
 def solution_map(page, list_url=""):
     """`{% solution_map page %}`: one query for the deployments with their places; nothing when none has a point."""
     deployments = page.deployments.select_related("city", "region", "city__parent")
-    markers = solution_markers(deployments)
+    markers, view_box = framed(solution_markers(deployments))
     return {
         "markers": markers,
-        "view_box": view_box_around(markers),
+        "view_box": view_box,
         "base_map": base_map(),
         "map_id": "solution-map",
         "list_url": list_url,

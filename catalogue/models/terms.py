@@ -10,6 +10,7 @@ page's revisions with the rest of the page, and validate with their blocks.
 """
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
@@ -23,6 +24,11 @@ TERMS = {
     "joint": ("terms_joint", "совместный проект"),
     "rnd": ("terms_rnd", "договор НИОКР"),
 }
+
+
+def certificate_expired(value, today=None):
+    """Whether a certificate block's value is past its «valid until» date (none: valid without a term)."""
+    return bool(value["valid_until"]) and value["valid_until"] < (today or timezone.localdate())
 
 
 class SolutionTerms(models.Model):
@@ -63,6 +69,13 @@ class SolutionTerms(models.Model):
     def cooperation_forms(self):
         """The public keys of the forms of cooperation offered, in TERMS order."""
         return [key for key, (field, label) in TERMS.items() if getattr(self, field)]
+
+    @property
+    def has_terms(self):
+        """Whether any part of the offer's terms is filled (the page shows the block only then)."""
+        return bool(self.cooperation_forms or self.price_from is not None or self.price_note
+                    or self.payback_months is not None or self.capacity or self.lead_time or self.ip
+                    or self.certificates)
 
     @property
     def cooperation_labels(self):

@@ -21,7 +21,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from catalogue.outputs.errors import bad_query_text
-from catalogue.query import ALL_CATEGORIES, CatalogueQuery, CatalogueQueryError
+from catalogue.query import CatalogueQuery, CatalogueQueryError, full_data
 
 IGNORED_PARAMS = ("page",)
 COLUMNS = (
@@ -105,7 +105,7 @@ def csv_lines(rows):
 @catalogue_export
 def export_csv(request, query):
     """The current catalogue view as CSV for Excel, streamed."""
-    rows = (solution_row(solution, request) for solution in query.iter_results(ALL_CATEGORIES))
+    rows = (solution_row(solution, request) for solution in query.iter_results(full_data()))
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, _filename("csv"))
     return response
@@ -145,7 +145,7 @@ def export_xlsx(request, query):
     """The current catalogue view as an Excel workbook, built on disk and streamed from there."""
     file = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes (and so deletes) it once sent
     try:
-        write_workbook((solution_row(solution, request) for solution in query.iter_results(ALL_CATEGORIES)), file)
+        write_workbook((solution_row(solution, request) for solution in query.iter_results(full_data())), file)
     except BaseException:
         file.close()
         raise

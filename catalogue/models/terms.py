@@ -10,7 +10,6 @@ page's revisions with the rest of the page, and validate with their blocks.
 """
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
@@ -24,11 +23,6 @@ TERMS = {
     "joint": ("terms_joint", "совместный проект"),
     "rnd": ("terms_rnd", "договор НИОКР"),
 }
-
-
-def certificate_expired(value, today=None):
-    """Whether a certificate block's value is past its «valid until» date (none: valid without a term)."""
-    return bool(value["valid_until"]) and value["valid_until"] < (today or timezone.localdate())
 
 
 class SolutionTerms(models.Model):

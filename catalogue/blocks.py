@@ -1,4 +1,5 @@
 """StreamField blocks of a solution's story, defined once and shared by every page that tells one."""
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -70,6 +71,11 @@ class StoryBlock(blocks.StreamBlock):
 
 
 # The offer's terms (catalogue/models/terms.py): intellectual property and certificates of a solution.
+class IntellectualPropertyValue(blocks.StructValue):
+    def kind_label(self):
+        return dict(IntellectualPropertyBlock.KINDS).get(self["kind"], self["kind"])
+
+
 class IntellectualPropertyBlock(blocks.StructBlock):
     KINDS = [
         ("invention", "патент на изобретение"),
@@ -88,6 +94,17 @@ class IntellectualPropertyBlock(blocks.StructBlock):
     class Meta:
         label = "охранный документ"
         icon = "doc-full"
+        value_class = IntellectualPropertyValue
+
+
+def certificate_expired(value, today=None):
+    """Whether a certificate is past its «valid until» date (none: valid without a term)."""
+    return bool(value["valid_until"]) and value["valid_until"] < (today or timezone.localdate())
+
+
+class CertificateValue(blocks.StructValue):
+    def expired(self):
+        return certificate_expired(self)
 
 
 class CertificateBlock(blocks.StructBlock):
@@ -100,3 +117,4 @@ class CertificateBlock(blocks.StructBlock):
     class Meta:
         label = "сертификат или разрешение"
         icon = "success"
+        value_class = CertificateValue

@@ -149,3 +149,12 @@ class Deployment(Orderable):
             errors["lat" if self.lat is None else "lon"] = "Укажите обе координаты — широту и долготу — или ни одной."
         if errors:
             raise ValidationError(errors)
+
+
+# What every view of a deployment names: its places (a city's region too) and organisation.
+DEPLOYMENT_RELATIONS = ("city", "city__parent", "region", "organization")
+
+
+def deployments_prefetch(*extra):
+    """Every solution's deployments with their places and organisation, in one query for any number of pages."""
+    return models.Prefetch("deployments", queryset=Deployment.objects.select_related(*DEPLOYMENT_RELATIONS, *extra))

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -17,8 +18,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue import readiness
-from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
+from catalogue.api.serializers import (
+    CertificatesSerializer,
+    DeploymentListSerializer,
+    SlugNameListSerializer,
+    StageSerializer,
+    StreamItemsSerializer,
+    TagListSerializer,
+)
 from catalogue.blocks import StoryBlock
+from catalogue.models.deployments import deployments_prefetch
 from catalogue.models.taxonomy import Need, Organization, Sector
 from catalogue.models.terms import SolutionTerms
 from catalogue.outputs.sitemap import ListingSitemapMixin
@@ -209,6 +218,15 @@ class SolutionPage(RoutablePageMixin, SolutionTerms, Page):
         APIField("last_verified"),
         APIField("contact"),
         APIField("body"),
+        APIField("deployments", serializer=DeploymentListSerializer(read_only=True)),
+        APIField("terms", serializer=serializers.ListField(source="cooperation_forms", read_only=True)),
+        APIField("price_from"),
+        APIField("price_note"),
+        APIField("payback_months"),
+        APIField("capacity"),
+        APIField("lead_time"),
+        APIField("ip", serializer=StreamItemsSerializer(read_only=True)),
+        APIField("certificates", serializer=CertificatesSerializer(read_only=True)),
     ]
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
@@ -223,6 +241,10 @@ class SolutionPage(RoutablePageMixin, SolutionTerms, Page):
 
         # The page, its structured data and its link preview all read these: fetch each once.
         prefetch_related_objects([self], *self.category_relations, "hero_image__renditions")
+        if "deployments" not in getattr(self, "_cluster_related_objects", {}):
+            # A preview holds its deployments in memory; a published page reads them here, photos included.
+            prefetch_related_objects([self], deployments_prefetch("photo", "document"),
+                                     "deployments__photo__renditions")
         context = super().get_context(request, *args, **kwargs)
         context["related_solutions"] = related_solutions(self)
         context["stages"] = readiness.STAGES

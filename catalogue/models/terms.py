@@ -65,5 +65,12 @@ class SolutionTerms(models.Model):
         return [key for key, (field, label) in TERMS.items() if getattr(self, field)]
 
     @property
+    def has_terms(self):
+        """Whether any part of the offer's terms is filled (the page shows the block only then)."""
+        return bool(self.cooperation_forms or self.price_from is not None or self.price_note
+                    or self.payback_months is not None or self.capacity or self.lead_time or self.ip
+                    or self.certificates)
+
+    @property
     def cooperation_labels(self):
         return [label for key, (field, label) in TERMS.items() if getattr(self, field)]

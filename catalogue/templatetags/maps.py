@@ -9,9 +9,9 @@ register = template.Library()
 
 @register.inclusion_tag("components/solution_map.html")
 def solution_map(page, list_url=""):
-    """`{% solution_map page %}`: one query for the deployments with their places; nothing when none has a point."""
-    deployments = page.deployments.select_related("city", "region", "city__parent")
-    markers, view_box = framed(solution_markers(deployments))
+    """`{% solution_map page %}`: nothing when no deployment has a point. The deployments come with their places
+    as SolutionPage.get_context prefetched them for the list beside the map (or, in a preview, from memory)."""
+    markers, view_box = framed(solution_markers(page.deployments.all()))
     return {
         "markers": markers,
         "view_box": view_box,

@@ -5,8 +5,8 @@
     .venv/bin/python bench/serve.py --database-url postgresql://postgres@127.0.0.1/noc_bench \\
         --redis-url redis://127.0.0.1:6379/2 --load-test 60 --search-backend-down
 
-Each kind of page (home, catalogue with two filters, solution page, search, API list, /healthz) is asked for at
-up to --distinct different addresses read from the database (other solutions, other filter pairs, other
+Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz) is
+asked for at up to --distinct different addresses read from the database (other solutions, other filter pairs, other
 queries), because real visitors spread over thousands of addresses. Phases:
 
 * cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;
@@ -108,6 +108,8 @@ def addresses(env, distinct):
     return {
         "home": ["/"],
         "catalogue, 2 filters": [f"/catalogue/?sector={sector}&need={need}" for sector, need in pairs],
+        "map": ["/catalogue/map/", *[f"/catalogue/map/?sector={sector}" for sector in found["sectors"]]][:distinct],
+        "map, 2 filters": [f"/catalogue/map/?sector={sector}&need={need}" for sector, need in pairs],
         "solution": found["solutions"],
         "search": [f"/search/?q={query}" for query in queries],
         "API list": [f"/api/v2/solutions/?limit=20&offset={20 * page}" for page in range(distinct)],

@@ -1,4 +1,5 @@
 """StreamField blocks of a solution's story, defined once and shared by every page that tells one."""
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -67,3 +68,53 @@ class StoryBlock(blocks.StreamBlock):
     video = EmbedBlock(label="видео", help_text="Ссылка на видео (RuTube, VK Видео, YouTube)",
                        template="components/blocks/video.html")
     quote = QuoteBlock()
+
+
+# The offer's terms (catalogue/models/terms.py): intellectual property and certificates of a solution.
+class IntellectualPropertyValue(blocks.StructValue):
+    def kind_label(self):
+        return dict(IntellectualPropertyBlock.KINDS).get(self["kind"], self["kind"])
+
+
+class IntellectualPropertyBlock(blocks.StructBlock):
+    KINDS = [
+        ("invention", "патент на изобретение"),
+        ("utility_model", "патент на полезную модель"),
+        ("design", "патент на промышленный образец"),
+        ("software", "свидетельство о регистрации программы для ЭВМ"),
+        ("database", "свидетельство о регистрации базы данных"),
+        ("know_how", "ноу-хау"),
+    ]
+
+    kind = blocks.ChoiceBlock(label="вид", choices=KINDS)
+    number = blocks.CharBlock(label="номер", required=False, max_length=60,
+                              help_text="Например: «RU 2 745 123»; для ноу-хау можно не указывать.")
+    title = blocks.CharBlock(label="название", max_length=255)
+
+    class Meta:
+        label = "охранный документ"
+        icon = "doc-full"
+        value_class = IntellectualPropertyValue
+
+
+def certificate_expired(value, today=None):
+    """Whether a certificate is past its «valid until» date (none: valid without a term)."""
+    return bool(value["valid_until"]) and value["valid_until"] < (today or timezone.localdate())
+
+
+class CertificateValue(blocks.StructValue):
+    def expired(self):
+        return certificate_expired(self)
+
+
+class CertificateBlock(blocks.StructBlock):
+    kind = blocks.CharBlock(label="вид", max_length=160,
+                            help_text="Например: «сертификат соответствия», «декларация ЕАЭС», «лицензия».")
+    number = blocks.CharBlock(label="номер", max_length=80)
+    valid_until = blocks.DateBlock(label="действует до", required=False,
+                                   help_text="Пусто — бессрочно. Истёкший документ на странице помечается.")
+
+    class Meta:
+        label = "сертификат или разрешение"
+        icon = "success"
+        value_class = CertificateValue

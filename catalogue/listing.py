@@ -10,6 +10,8 @@ from django.utils.functional import cached_property
 from taggit.models import Tag
 
 from catalogue import readiness
+from catalogue.models import Region
+from catalogue.models.terms import TERMS
 from catalogue.query import ALIASES, DIMENSIONS, SORTS, CatalogueQuery, CatalogueQueryError
 
 PAGE_SIZE = 12
@@ -26,6 +28,9 @@ PARAM_LABELS = {
     "trl_max": "УГТ не выше",
     "q": "поиск",
     "sort": "сортировка",
+    "has_deployments": "есть внедрения",
+    "deployed_in": "где внедрено",
+    "terms": "условия",
 }
 
 # CatalogueQuery names valid values by their slugs (right for the API); on a page, point to the filters instead.
@@ -114,6 +119,13 @@ def chips(query, params, *, fixed=None):
         found.append(Chip("УГТ", f"не ниже {filters.trl_min}", without(params, "trl_min")))
     if filters.trl_max != readiness.TRL_MAX:
         found.append(Chip("УГТ", f"не выше {filters.trl_max}", without(params, "trl_max")))
+    if filters.has_deployments:
+        found.append(Chip("Внедрения", "есть", without(params, "has_deployments")))
+    if filters.deployed_in:
+        names = dict(Region.objects.filter(slug__in=filters.deployed_in).values_list("slug", "name"))
+        found += [Chip("Внедрено", names[slug], without(params, "deployed_in", slug))
+                  for slug in filters.deployed_in if slug in names]
+    found += [Chip("Условия", TERMS[key][1], without(params, "terms", key)) for key in filters.terms]
     if filters.q:
         found.append(Chip("Поиск", f"«{filters.q}»", without(params, "q")))
     return found
@@ -121,7 +133,8 @@ def chips(query, params, *, fixed=None):
 
 def sort_options(query):
     """Relevance makes sense only for a text query; the title order is left to the API."""
-    offered = [key for key in ("relevance", "newest", "readiness") if key != "relevance" or query.filters.q]
+    offered = [key for key in ("relevance", "newest", "readiness", "deployments")
+               if key != "relevance" or query.filters.q]
     return [SortOption(key, SORTS[key], key == query.sort) for key in offered]
 
 

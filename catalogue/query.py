@@ -4,13 +4,16 @@ with what facet counts?» Every list of solutions (catalogue page, API, feeds, e
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from django.db.models import Count, F, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from taggit.models import Tag
 
 from catalogue import cache as catalogue_cache
 from catalogue import readiness
-from catalogue.models import Need, Organization, Region, Sector, SolutionPage, SolutionTag
+from catalogue.models import Deployment, Need, Organization, Region, Sector, SolutionPage, SolutionTag
+from catalogue.models.deployments import deployments_prefetch
+from catalogue.models.terms import TERMS
 from search import service as search_service
 
 
@@ -44,6 +47,7 @@ SORTS = {
     "newest": "сначала новые",
     "title": "по названию",
     "updated": "недавно обновлённые",
+    "deployments": "больше внедрений",
 }
 SORT_ORDERINGS = {
     "readiness": ("-trl", "-first_published_at", "pk"),
@@ -51,11 +55,24 @@ SORT_ORDERINGS = {
     "title": ("title", "pk"),
     # Pages created in bulk without a revision have no publication date: they go last, on every database.
     "updated": (F("last_published_at").desc(nulls_last=True), "pk"),
+    # Built on first use (it needs the models loaded): see ordering().
+    "deployments": None,
 }
+
+
+def ordering(sort):
+    """The order_by() arguments of a sort."""
+    if sort == "deployments":
+        # A correlated count rather than a join and GROUP BY: the other filters stay plain WHERE clauses.
+        count = Subquery(Deployment.objects.filter(page=OuterRef("pk")).order_by()
+                         .values("page").annotate(n=Count("pk")).values("n"))
+        return (Coalesce(count, 0).desc(), "-trl", "pk")
+    return SORT_ORDERINGS[sort]
 # Parameter spellings accepted as synonyms, so the API can say `organization` and `search`.
 ALIASES = {"organization": "org", "search": "q"}
-MULTI_PARAMS = {"sector", "need", "region", "org", "tag"}
-SINGLE_PARAMS = {"stage", "trl_min", "trl_max", "q", "sort"}
+MULTI_PARAMS = {"sector", "need", "region", "org", "tag", "deployed_in", "terms"}
+SINGLE_PARAMS = {"stage", "trl_min", "trl_max", "q", "sort", "has_deployments"}
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 PARAMS = MULTI_PARAMS | SINGLE_PARAMS
 MAX_VALUES_PER_FILTER = 20
 # ASCII digits only and few of them: str.isdigit() accepts «²» and 5,000-digit strings, which int() refuses.
@@ -71,6 +88,11 @@ CARD_CATEGORIES = ("sectors", "organizations")
 ALL_CATEGORIES = SolutionPage.category_relations
 
 
+def full_data():
+    """Every category and the deployments: what an API item and an export row show."""
+    return (*ALL_CATEGORIES, deployments_prefetch())
+
+
 @dataclass
 class Filters:
     sector: list = field(default_factory=list)
@@ -83,6 +105,11 @@ class Filters:
     trl_max: int = readiness.TRL_MAX
     q: str = ""
     sort: str = ""
+    # Deployments (catalogue/models/deployments.py): any at all; in these places (a region includes its cities).
+    has_deployments: bool = False
+    deployed_in: list = field(default_factory=list)
+    # Forms of cooperation offered (catalogue/models/terms.py TERMS keys).
+    terms: list = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +176,11 @@ def _parse_single(filters, errors, raw_key, key, value):
             errors[raw_key] = "допустимо: " + ", ".join(readiness.STAGES_BY_SLUG)
             return
         filters.stage = value
+    elif key == "has_deployments":
+        if value.lower() not in BOOLEANS:
+            errors[raw_key] = "допустимо: true, false"
+            return
+        filters.has_deployments = BOOLEANS[value.lower()]
     elif key == "sort":
         if value not in SORTS:
             errors[raw_key] = "допустимо: " + ", ".join(SORTS)
@@ -170,6 +202,14 @@ def _check_slugs(filters, errors):
             known = set(dimension.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
             if wanted - known:
                 errors[dimension.param] = "не найдено: " + ", ".join(sorted(wanted - known))
+    places = set(filters.deployed_in)
+    if places:
+        known = set(Region.objects.filter(slug__in=places).values_list("slug", flat=True))
+        if places - known:
+            errors["deployed_in"] = "не найдено: " + ", ".join(sorted(places - known))
+    unknown_terms = set(filters.terms) - set(TERMS)
+    if unknown_terms:
+        errors["terms"] = f"не найдено: {', '.join(sorted(unknown_terms))}; допустимо: {', '.join(TERMS)}"
 
 
 class CatalogueQuery:
@@ -214,6 +254,12 @@ class CatalogueQuery:
             trl_min, trl_max = max(trl_min, stage.trl_min), min(trl_max, stage.trl_max)
         if (trl_min, trl_max) != (readiness.TRL_MIN, readiness.TRL_MAX):
             queryset = queryset.filter(trl__gte=trl_min, trl__lte=trl_max)
+        if self.filters.has_deployments:
+            queryset = queryset.filter(Exists(Deployment.objects.filter(page=OuterRef("pk"))))
+        for slug in self.filters.deployed_in:
+            queryset = queryset.filter(Exists(deployments_in(slug).filter(page=OuterRef("pk"))))
+        for key in self.filters.terms:
+            queryset = queryset.filter(**{TERMS[key][0]: True})
         self._filtered = queryset
         return queryset.all()
 
@@ -252,13 +298,13 @@ class CatalogueQuery:
         fetched in one query each."""
         if self.filters.q and self.sort == "relevance":
             return RankedResults(self.search_result.ids, relations)
-        return with_card_data(self.matching().order_by(*SORT_ORDERINGS[self.sort]), relations)
+        return with_card_data(self.matching().order_by(*ordering(self.sort)), relations)
 
     def first_ids(self, number):
         """The ids of the first `number` results in display order, for a short list worth caching."""
         if self.filters.q and self.sort == "relevance":
             return self.search_result.ids[:number]
-        return list(self.matching().order_by(*SORT_ORDERINGS[self.sort]).values_list("pk", flat=True)[:number])
+        return list(self.matching().order_by(*ordering(self.sort)).values_list("pk", flat=True)[:number])
 
     def count(self):
         """How many solutions match, without a query of its own: every solution has one УГТ, so the readiness
@@ -291,6 +337,13 @@ class CatalogueQuery:
             parts.append("Стадия: " + readiness.STAGES_BY_SLUG[self.filters.stage].name)
         if (self.filters.trl_min, self.filters.trl_max) != (readiness.TRL_MIN, readiness.TRL_MAX):
             parts.append(f"УГТ {self.filters.trl_min}–{self.filters.trl_max}")
+        if self.filters.has_deployments:
+            parts.append("Есть внедрения")
+        if self.filters.deployed_in:
+            names = Region.objects.filter(slug__in=self.filters.deployed_in).values_list("name", flat=True)
+            parts.append("Внедрено: " + ", ".join(names))
+        if self.filters.terms:
+            parts.append("Условия: " + ", ".join(TERMS[key][1] for key in self.filters.terms))
         if self.filters.q:
             parts.append(f"Поиск: «{self.filters.q}»")
         return parts
@@ -330,7 +383,35 @@ class CatalogueQuery:
                                       stage.slug == self.filters.stage)
                            for stage in readiness.STAGES]
         facets["tag"] = self._tag_facet(matching)
+        facets.update(self._offer_facets(matching))
+        facets["deployed_in"] = self._place_facet(matching)
         return facets
+
+    def _offer_facets(self, matching):
+        """«Есть внедрения» and each form of cooperation, counted among the matches in one query."""
+        counts = SolutionPage.objects.filter(pk__in=matching).aggregate(
+            has_deployments=Count("pk", filter=Q(Exists(Deployment.objects.filter(page=OuterRef("pk"))))),
+            **{key: Count("pk", filter=Q(**{field: True})) for key, (field, label) in TERMS.items()})
+        return {
+            "has_deployments": [FacetValue("true", "Есть внедрения", counts["has_deployments"],
+                                           self.filters.has_deployments)]
+            if counts["has_deployments"] or self.filters.has_deployments else [],
+            "terms": [FacetValue(key, label, counts[key], key in self.filters.terms)
+                      for key, (field, label) in TERMS.items() if counts[key] or key in self.filters.terms],
+        }
+
+    def _place_facet(self, matching):
+        """Regions and cities with deployments of the matches, each counting the solutions deployed there (a
+        region counts those in its cities too): one query for the places of the deployments, one for the names."""
+        solutions = {}
+        rows = (Deployment.objects.filter(page__in=matching).order_by()
+                .values_list("page_id", "city_id", "city__parent_id", "region_id").distinct())
+        for page_id, *places in rows:
+            for place in set(places) - {None}:
+                solutions.setdefault(place, set()).add(page_id)
+        selected = set(self.filters.deployed_in)
+        return [FacetValue(place.slug, place.name, len(solutions[place.pk]), place.slug in selected)
+                for place in Region.objects.filter(pk__in=solutions)]
 
     def _tag_facet(self, matching):
         # Chosen keywords are on every match, so they sort first and always stay in the list.
@@ -376,6 +457,12 @@ class CatalogueQuery:
             values.append(value(top))
             values.extend(value(city, top.slug) for city in regions if city.parent_id == top.pk)
         return values
+
+
+def deployments_in(slug):
+    """Deployments in the place of this slug: in it or, for a region, in any of its cities."""
+    places = Region.objects.filter(slug=slug).with_cities().values("pk")
+    return Deployment.objects.filter(Q(city__in=places) | Q(region__in=places))
 
 
 def _id_of(model, slug):

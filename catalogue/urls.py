@@ -2,7 +2,7 @@
 /catalogue/feed/ as a child page of the catalogue."""
 from django.urls import path
 
-from catalogue.outputs import embed, exports, feeds
+from catalogue.outputs import embed, exports, feeds, map_outlines
 
 urlpatterns = [
     path("catalogue/feed/", feeds.SolutionsFeed.as_view(), name="catalogue_feed"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("catalogue/export.csv", exports.export_csv, name="catalogue_export_csv"),
     path("catalogue/export.xlsx", exports.export_xlsx, name="catalogue_export_xlsx"),
     path("embed/", embed.embed, name="embed"),
+    path("catalogue/map/regions.svg", map_outlines.region_outlines, name="catalogue_map_outlines"),
 ]

@@ -3,6 +3,8 @@ the catalogue next changes (catalogue/cache.py)."""
 from dataclasses import dataclass
 
 from catalogue import cache as catalogue_cache
+from catalogue.geo.svgmap import base_map
+from catalogue.outputs.deployment_map import map_data, tile_layer
 from catalogue.query import CatalogueQuery, Filters, cards
 from catalogue.templatetags.typography import plural_ru
 
@@ -10,6 +12,7 @@ SHOWCASE_SIZE = 3
 # The two short lists of solutions: context name → the order they are the first of.
 SHELVES = {"newest": "newest", "most_ready": "readiness"}
 SECTORS_IN_CHART = 8
+REGIONS_ON_HOME = 6
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,13 @@ def showcase_context(catalogue):
     """Figures, charts, entry points and two short lists of solutions for the home page."""
     everything = CatalogueQuery()
     facets = everything.facets()
+    where = map_data(everything)
     return {
+        # «Где уже работает»: every deployment on the map, the busiest regions and the newest deployments.
+        "where": where,
+        "where_regions": where["regions"][:REGIONS_ON_HOME],
+        "base_map": base_map(),
+        **tile_layer(),
         "figures": figures(everything.count(), facets),
         "stage_rows": stage_rows(facets),
         "sector_rows": sector_rows(facets),

@@ -1,4 +1,4 @@
-"""Content-Security-Policy for the whole site, with the two exceptions the site needs.
+"""Content-Security-Policy for the whole site, with the exceptions the site needs.
 
 The public site keeps the strict policy from settings.CONTENT_SECURITY_POLICY. Two kinds of response differ:
 
@@ -6,7 +6,8 @@ The public site keeps the strict policy from settings.CONTENT_SECURITY_POLICY. T
   settings.ADMIN_CONTENT_SECURITY_POLICY laid over the policy (scoped to the admin URL prefix only);
 * frame-ancestors follows the X-Frame-Options decision already taken for the response, so the two headers never
   disagree: a view marked with Django's ``xframe_options_exempt`` (the embed widget) may be framed by any site,
-  one answered with ``SAMEORIGIN`` (Wagtail's preview) by the site itself, every other one by nobody.
+  one answered with ``SAMEORIGIN`` (Wagtail's preview) by the site itself, every other one by nobody;
+* when a map tile layer is configured (settings.MAP_TILES_URL), images may come from its server too.
 
 Wagtail renders a preview by running the page through the whole middleware stack a second time, inside the admin's
 preview view (``make_preview_request``). The inner pass writes the public policy with ``frame-ancestors 'none'``
@@ -14,6 +15,8 @@ preview view (``make_preview_request``). The inner pass writes the public policy
 pass therefore rewrites frame-ancestors of a policy already written, so the preview keeps the public page's strict
 policy (what the editor sees is what visitors get) and may be framed by the admin's preview panel.
 """
+from urllib.parse import urlsplit
+
 from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -25,6 +28,16 @@ def admin_prefix():
         return reverse("wagtailadmin_home")
     except NoReverseMatch:  # a URL configuration without the admin (some tests)
         return None
+
+
+def tile_origin(template):
+    """The origin of a map tile server configured as MAP_TILES_URL (https://tiles.example.ru/{z}/{x}/{y}.png), for
+    img-src; None when no tile layer is configured. Subdomain placeholders ({s}.tiles…) become a wildcard."""
+    parsed = urlsplit(template or "")
+    if parsed.scheme not in ("https", "http") or not parsed.hostname:
+        return None
+    host = parsed.netloc.replace("{s}", "*")
+    return f"{parsed.scheme}://{host}"
 
 
 def frame_ancestors(response):
@@ -48,6 +61,9 @@ class SiteCSPMiddleware(CSPMiddleware):
             replace.update(settings.ADMIN_CONTENT_SECURITY_POLICY)
         # A view's own csp_replace decorator still has the last word.
         parts.replace = {**replace, **(parts.replace or {})}
+        tiles = tile_origin(getattr(settings, "MAP_TILES_URL", ""))
+        if tiles:
+            parts.update = {**(parts.update or {}), "img-src": [tiles]}
         return parts
 
     def process_response(self, request, response):

@@ -3,7 +3,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Page
 
-from catalogue.models import CatalogueIndexPage, Need, Organization, Region, Sector, SolutionPage
+from catalogue.models import CatalogueIndexPage, Deployment, Need, Organization, Region, Sector, SolutionPage
 
 
 class SectorFactory(factory.django.DjangoModelFactory):
@@ -37,6 +37,25 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
         django_get_or_create = ("name",)
+
+
+class CityFactory(RegionFactory):
+    """A city: a Region of kind «город» within a region."""
+
+    name = factory.Sequence(lambda n: f"Город {n}")
+    kind = Region.Kind.CITY
+    parent = factory.SubFactory(RegionFactory)
+
+
+class DeploymentFactory(factory.django.DjangoModelFactory):
+    """A deployment of a saved solution; give `page` and a `city` or `region` (a new city by default)."""
+
+    site = factory.Sequence(lambda n: f"Объект {n}")
+    city = factory.SubFactory(CityFactory)
+    year = 2024
+
+    class Meta:
+        model = Deployment
 
 
 def catalogue_index():

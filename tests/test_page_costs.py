@@ -1,30 +1,46 @@
-"""Every public page costs the same number of SQL queries with 3 solutions as with 30, whether or not the
+"""Every public page costs the same number of SQL queries with 3 solutions (6 deployments) as with 30 (60
+deployments), whether or not the
 catalogue's cached answers (facet counts, the filter form, the home page's shelves, related solutions) are
 still valid. A larger catalogue means more rows counted inside those queries, never more queries."""
 import pytest
 import wagtail_factories
 
 from catalogue import cache as catalogue_cache
-from tests.factories import NeedFactory, OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory
+from tests.factories import (
+    CityFactory,
+    DeploymentFactory,
+    NeedFactory,
+    OrganizationFactory,
+    RegionFactory,
+    SectorFactory,
+    SolutionPageFactory,
+)
 
 SIZES = [3, 30]
 
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size} solutions")
 def catalogue(request, db):
-    """`size` live solutions in two sectors and two needs, each with a picture, developers, places and keywords."""
+    """`size` live solutions in two sectors and two needs, each with a picture, developers, places, keywords,
+    terms and two deployments (one in a city with a photo and effects, one in a region)."""
     sectors = [SectorFactory(name="Экология", slug="ecology"), SectorFactory(name="Горное дело", slug="mining")]
     needs = [NeedFactory(name="Очистка воды", slug="water"), NeedFactory(name="Рекультивация", slug="land")]
     organizations = [OrganizationFactory(name="КузГТУ", slug="kuzgtu"), OrganizationFactory(name="СибГИУ")]
     regions = [RegionFactory(name="Кузбасс")]
+    cities = [CityFactory(name="Кемерово", parent=regions[0]), CityFactory(name="Новокузнецк", parent=regions[0])]
     pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
     solutions = []
     for number in range(request.param):
         solution = SolutionPageFactory(
             trl=1 + number % 9, hero_image=pictures[number % 3], sectors=sectors[:1 + number % 2], needs=needs,
-            organizations=organizations, regions=regions)
+            organizations=organizations, regions=regions, terms_licence=number % 2 == 0, terms_supply=True,
+            price_from=1_500_000, ip=[("item", {"kind": "invention", "number": f"RU {number}", "title": "Способ"})],
+            certificates=[("item", {"kind": "сертификат соответствия", "number": f"С-{number}", "valid_until": None})])
         solution.tags.add("шахта", f"метка {number % 4}")
         solution.save()
+        DeploymentFactory(page=solution, city=cities[number % 2], organization=organizations[0],
+                          photo=pictures[number % 3], effects=[("effect", {"value": "−40 %", "label": "сброс"})])
+        DeploymentFactory(page=solution, city=None, region=regions[0], status="pilot")
         solutions.append(solution)
     return solutions
 
@@ -39,25 +55,32 @@ def first_solution_url(catalogue):
 # reads the view restrictions of the page and its ancestors (2), the НОЦ settings for the footer (1) and the
 # catalogue index for links (1). A page of cards adds its solutions (1), their sectors and developers (2) and
 # their pictures' renditions (1).
-# Facet counts: the view restrictions (1), four categories × counts and names (8), keywords (1), readiness (1).
+# Facet counts: the view restrictions (1), four categories × counts and names (8), keywords (1), readiness (1),
+# «has deployments» with the forms of cooperation (1), the places of deployments and their names (2).
 # On a change every HTML page also works out the footer's menu pages again: view restrictions and pages (2).
 PAGES = [
-    # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets and each
-    # shelf's ids (2 × 2).
-    pytest.param("/", 11, 28, id="home"),
+    # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets, each
+    # shelf's ids (2 × 2) and the deployments for «Где уже работает» (1).
+    pytest.param("/", 11, 32, id="home"),
     # Catalogue pages: each filter's slug checked (1 each), the view restrictions for the results (1), chips
     # name the filters (1 each), breadcrumbs (1); no COUNT, the readiness facet gives the total.
-    pytest.param("/catalogue/?sector=ecology&need=water", 18, 30, id="catalogue with two filters"),
+    pytest.param("/catalogue/?sector=ecology&need=water", 18, 33, id="catalogue with two filters"),
     # A landing page reads its category (1) instead of naming it in a chip.
-    pytest.param("/catalogue/need/water/", 16, 28, id="need"),
-    pytest.param("/catalogue/sector/ecology/", 16, 28, id="sector"),
-    pytest.param("/catalogue/org/kuzgtu/", 16, 28, id="organisation"),
+    pytest.param("/catalogue/need/water/", 16, 31, id="need"),
+    pytest.param("/catalogue/sector/ecology/", 16, 31, id="sector"),
+    pytest.param("/catalogue/org/kuzgtu/", 16, 31, id="organisation"),
+    # The deployment map: a page with no cards: each filter's slug checked (1 each), chips name the filters
+    # (1 each), breadcrumbs (1); markers and the list by region come from the cache. On a change: the facets
+    # and the footer as on every list page, and every deployment of the matching solutions in one query (1).
+    pytest.param("/catalogue/map/", 9, 26, id="map"),
+    pytest.param("/catalogue/map/?sector=ecology&need=water", 13, 30, id="map with two filters"),
     # The API: view restrictions twice (ours, Wagtail's serializer), 20 items with all five categories and
-    # renditions (7), the site for detail URLs (1).
-    pytest.param("/api/v2/solutions/?limit=20", 10, 20, id="API list"),
-    # A solution: its five categories, picture and renditions (7), three related cards (4), breadcrumbs (1); on a
+    # renditions (7), their deployments with places and organisations (1), the site for detail URLs (1).
+    pytest.param("/api/v2/solutions/?limit=20", 11, 24, id="API list"),
+    # A solution: its five categories, picture and renditions (7), its deployments with places, organisations,
+    # photos and documents (1) and the photos' renditions (1), three related cards (4), breadcrumbs (1); on a
     # change, related solutions are chosen again (view restrictions and one query for both shared categories).
-    pytest.param(first_solution_url, 22, 26, id="solution"),
+    pytest.param(first_solution_url, 24, 28, id="solution"),
 ]
 
 

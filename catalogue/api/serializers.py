@@ -48,9 +48,60 @@ class FacetValueSerializer(serializers.Serializer):
 
 # CatalogueQuery's facet keys as the API spells its parameters.
 FACET_NAMES = {"sector": "sector", "need": "need", "region": "region", "org": "organization",
-               "tag": "tag", "trl": "trl", "stage": "stage"}
+               "tag": "tag", "trl": "trl", "stage": "stage", "has_deployments": "has_deployments",
+               "deployed_in": "deployed_in", "terms": "terms"}
 
 
 def facets_data(facets):
     """`CatalogueQuery.facets()` as JSON-ready lists, keyed like the API's filter parameters."""
     return {FACET_NAMES[key]: FacetValueSerializer(values, many=True).data for key, values in facets.items()}
+
+
+class PlaceSerializer(SlugNameSerializer):
+    kind = serializers.CharField()
+
+
+class DeploymentSerializer(serializers.Serializer):
+    """A deployment case: where (the city and its region, or the region), when, in what state, with what effect."""
+
+    site = serializers.CharField()
+    organization = SlugNameSerializer(allow_null=True)
+    city = SlugNameSerializer(allow_null=True)
+    region = SlugNameSerializer(source="place_region", allow_null=True)
+    year = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    scale = serializers.CharField()
+    effects = serializers.SerializerMethodField()
+    story = serializers.CharField()
+    confirmed_by_customer = serializers.BooleanField()
+    confirmed_on = serializers.DateField(allow_null=True)
+    lat = serializers.FloatField(allow_null=True)
+    lon = serializers.FloatField(allow_null=True)
+
+    def get_effects(self, deployment):
+        return [{"value": item.value["value"], "label": item.value["label"]} for item in deployment.effects]
+
+
+class DeploymentListSerializer(serializers.ListSerializer):
+    """The solution's deployments, read through `.all()` so the prefetched rows are used."""
+
+    child = DeploymentSerializer()
+
+    def to_representation(self, data):
+        return super().to_representation(data.all())
+
+
+class StreamItemsSerializer(serializers.Field):
+    """A StreamField of one block type (IP, certificates) as a plain list of its values' fields."""
+
+    def to_representation(self, stream):
+        return [item.block.get_api_representation(item.value) for item in stream]
+
+
+class CertificatesSerializer(StreamItemsSerializer):
+    """Certificates, each saying whether it has expired."""
+
+    def to_representation(self, stream):
+        return [{**item.block.get_api_representation(item.value), "expired": item.value.expired()}
+                for item in stream]

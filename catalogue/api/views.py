@@ -17,7 +17,7 @@ from catalogue.api.params import APIParamsError, check_detail, parse_listing
 from catalogue.api.serializers import facets_data
 from catalogue.models import SolutionPage
 from catalogue.outputs.addresses import absolute_url
-from catalogue.query import ALL_CATEGORIES, CatalogueQuery, with_card_data
+from catalogue.query import CatalogueQuery, full_data, with_card_data
 
 BAD_PARAMS_MESSAGE = "Неверные параметры запроса"
 NOT_FOUND_MESSAGE = "Решение не найдено или не опубликовано"
@@ -79,7 +79,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         """Every live, public solution: the detail view's universe (the listing asks CatalogueQuery)."""
-        return with_card_data(CatalogueQuery().filtered(), ALL_CATEGORIES)
+        return with_card_data(CatalogueQuery().filtered(), full_data())
 
     def get_serializer_context(self):
         # Skip PagesAPIViewSet's `base_queryset`: it serves only the `parent` field, which this endpoint omits,
@@ -89,7 +89,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
     def listing_view(self, request):
         query, window = parse_listing(request.GET, self.get_listing_default_fields(self.model))
         total = query.count()
-        solutions = list(window.slice(query.results(ALL_CATEGORIES), total))
+        solutions = list(window.slice(query.results(full_data()), total))
         serializer = self.get_serializer(solutions, many=True)
         return Response({
             "meta": {"total_count": total, "facets": facets_data(query.facets())},

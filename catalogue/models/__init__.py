@@ -1,3 +1,4 @@
+from .deployments import Deployment
 from .imports import ImportJob
 from .pages import CatalogueIndexPage, SolutionPage, SolutionTag
 from .requests import NeedSubmission, PublicStatus, SolutionOffer, SolutionRequest
@@ -5,6 +6,7 @@ from .taxonomy import Need, Organization, Region, Sector
 
 __all__ = [
     "CatalogueIndexPage",
+    "Deployment",
     "ImportJob",
     "Need",
     "NeedSubmission",

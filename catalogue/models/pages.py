@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -17,10 +18,19 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue import readiness
-from catalogue.api.serializers import SlugNameListSerializer, StageSerializer, TagListSerializer
+from catalogue.api.serializers import (
+    CertificatesSerializer,
+    DeploymentListSerializer,
+    SlugNameListSerializer,
+    StageSerializer,
+    StreamItemsSerializer,
+    TagListSerializer,
+)
 from catalogue.blocks import StoryBlock
 from catalogue.choosers import MultipleSnippetChooser
+from catalogue.models.deployments import deployments_prefetch
 from catalogue.models.taxonomy import Need, Organization, Region, Sector
+from catalogue.models.terms import SolutionTerms
 from catalogue.outputs.sitemap import ListingSitemapMixin
 from catalogue.outputs.structured_data import solution_json_ld
 from search.text import stemmed_text
@@ -53,6 +63,14 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
         from catalogue.listing import listing_context  # builds on these models, so imported late
 
         return self.render(request, context_overrides=listing_context(request))
+
+    @path("map/", name="map")
+    def deployment_map(self, request):
+        """Every deployment of the matching solutions on a map of Russia's regions, and the same as a list."""
+        from catalogue.outputs.deployment_map import map_context
+
+        return self.render(request, context_overrides=map_context(request, self),
+                           template="catalogue/map_page.html")
 
     @path("need/<slug:slug>/", name="need")
     def need(self, request, slug):
@@ -117,7 +135,7 @@ class SolutionTag(TaggedItemBase):
 HERO_IMAGE_API_SPEC = "fill-800x450"
 
 
-class SolutionPage(RoutablePageMixin, Page):
+class SolutionPage(RoutablePageMixin, SolutionTerms, Page):
     summary = models.TextField("кратко", max_length=600,
                                help_text="Одно-два предложения для карточки и выдачи поиска: что делает решение.")
     body = StreamField(StoryBlock(), verbose_name="описание", blank=True)
@@ -164,6 +182,9 @@ class SolutionPage(RoutablePageMixin, Page):
             FieldPanel("regions", widget=MultipleSnippetChooser(Region, "Выбрать регионы и города")),
             FieldPanel("tags"),  # Wagtail's tag widget, which completes from the existing keywords
         ], heading="Классификация"),
+        InlinePanel("deployments", heading="Внедрения", label="внедрение",
+                    help_text="Где решение уже работает: место, год, статус и измеренный эффект."),
+        *SolutionTerms.terms_panels,
         FieldPanel("contact"),
         MultiFieldPanel([FieldPanel("title_en"), FieldPanel("summary_en")], heading="In English",
                         classname="collapsed"),
@@ -200,6 +221,15 @@ class SolutionPage(RoutablePageMixin, Page):
         APIField("last_verified"),
         APIField("contact"),
         APIField("body"),
+        APIField("deployments", serializer=DeploymentListSerializer(read_only=True)),
+        APIField("terms", serializer=serializers.ListField(source="cooperation_forms", read_only=True)),
+        APIField("price_from"),
+        APIField("price_note"),
+        APIField("payback_months"),
+        APIField("capacity"),
+        APIField("lead_time"),
+        APIField("ip", serializer=StreamItemsSerializer(read_only=True)),
+        APIField("certificates", serializer=CertificatesSerializer(read_only=True)),
     ]
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
@@ -214,6 +244,10 @@ class SolutionPage(RoutablePageMixin, Page):
 
         # The page, its structured data and its link preview all read these: fetch each once.
         prefetch_related_objects([self], *self.category_relations, "hero_image__renditions")
+        if "deployments" not in getattr(self, "_cluster_related_objects", {}):
+            # A preview holds its deployments in memory; a published page reads them here, photos included.
+            prefetch_related_objects([self], deployments_prefetch("photo", "document"),
+                                     "deployments__photo__renditions")
         context = super().get_context(request, *args, **kwargs)
         context["related_solutions"] = related_solutions(self)
         context["stages"] = readiness.STAGES

@@ -1,7 +1,9 @@
 """Editor-managed categories of the catalogue: sectors, needs, regions and cities, organisations."""
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Q
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from catalogue.slugs import slug_for
@@ -78,17 +80,61 @@ class Region(Taxonomy):
         CITY = "city", "город"
 
     kind = models.CharField("тип", max_length=10, choices=Kind.choices, default=Kind.REGION)
+    # Filled from the bundled gazetteer by name when left empty (catalogue/geo/gazetteer.py).
+    lat = models.FloatField("широта", null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)],
+                            help_text="Пусто — возьмётся из справочника городов и регионов по названию.")
+    lon = models.FloatField("долгота", null=True, blank=True,
+                            validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    code = models.CharField("код субъекта РФ", max_length=10, blank=True,
+                            help_text="Например RU-KEM: по нему регион находит свой контур на карте. Пусто — "
+                                      "определится по названию.")
     parent = models.ForeignKey("self", verbose_name="входит в регион", null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="cities",
                                limit_choices_to={"kind": Kind.REGION})
 
-    panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("parent")]
-
     objects = RegionQuerySet.as_manager()
+
+    panels = Taxonomy.panels + [FieldPanel("kind"), FieldPanel("parent"), FieldRowPanel(
+        [FieldPanel("lat"), FieldPanel("lon"), FieldPanel("code")], heading="Координаты")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = "регион или город"
         verbose_name_plural = "регионы и города"
+
+    def save(self, *args, **kwargs):
+        fill_from_gazetteer(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.lat is None) != (self.lon is None):
+            raise ValidationError({"lat" if self.lat is None else "lon":
+                                   "Укажите обе координаты — широту и долготу — или ни одной."})
+
+    @property
+    def point(self):
+        """(lat, lon), or None when neither an editor nor the gazetteer knows where this is."""
+        return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
+
+
+def fill_from_gazetteer(region):
+    """Coordinates and subject code from the bundled gazetteer for what an editor left empty; returns whether
+    anything was filled. Works on historical models too (the data migration uses it)."""
+    from catalogue.geo import gazetteer
+
+    parent = region.parent if region.parent_id else None
+    if region.kind == "city":
+        place = gazetteer.find_city(region.name, parent.code if parent and parent.code else None)
+        code = place.code if place else ""
+    else:
+        place = gazetteer.find_region(region.name)
+        code = place.code if place else ""
+    changed = False
+    if place and region.lat is None and region.lon is None:
+        region.lat, region.lon, changed = place.lat, place.lon, True
+    if code and not region.code:
+        region.code, changed = code, True
+    return changed
 
 
 class Organization(Taxonomy):

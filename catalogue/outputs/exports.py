@@ -21,13 +21,16 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from catalogue.outputs.errors import bad_query_text
-from catalogue.query import ALL_CATEGORIES, CatalogueQuery, CatalogueQueryError
+from catalogue.query import CatalogueQuery, CatalogueQueryError, full_data
 
 IGNORED_PARAMS = ("page",)
 COLUMNS = (
     ("Название", 40), ("Ссылка", 40), ("Кратко", 60), ("УГТ", 6), ("Стадия", 22), ("Отрасли", 30),
     ("Потребности", 30), ("Разработчики", 40), ("Регионы", 30), ("Теги", 30), ("Год", 8),
-    ("Последняя проверка", 14),
+    ("Последняя проверка", 14), ("Внедрений", 10), ("Где внедрено (внедрения)", 40),
+    ("Формы сотрудничества", 30), ("Цена от, ₽", 14), ("О цене", 20), ("Окупаемость, мес.", 10),
+    ("Производственная мощность", 24), ("Срок поставки / внедрения", 24), ("Интеллектуальная собственность", 40),
+    ("Сертификаты и разрешения", 40),
 )
 LINK_COLUMN = 1  # «Ссылка»: clickable in the workbook
 DATE_FORMAT = "%d.%m.%Y"  # what Excel with Russian settings recognises as a date
@@ -51,7 +54,33 @@ def solution_row(solution, request):
         _names(solution.tags.all()),
         solution.year,
         solution.last_verified,
+        *offer_cells(solution),
     ]
+
+
+def offer_cells(solution):
+    """The deployments and the offer's terms: a count, the places with year and status, then the terms."""
+    deployments = list(solution.deployments.all())
+    return [
+        len(deployments),
+        "; ".join(_deployment_text(deployment) for deployment in deployments),
+        ", ".join(solution.cooperation_labels),
+        solution.price_from,
+        solution.price_note,
+        solution.payback_months,
+        solution.capacity,
+        solution.lead_time,
+        "; ".join(f"{item.value.kind_label()} {item.value['number']} «{item.value['title']}»".replace("  ", " ")
+                  for item in solution.ip),
+        "; ".join(f"{item.value['kind']} {item.value['number']}"
+                  + (f" до {item.value['valid_until']:{DATE_FORMAT}}" if item.value["valid_until"] else "")
+                  + (" (истёк)" if item.value.expired() else "") for item in solution.certificates),
+    ]
+
+
+def _deployment_text(deployment):
+    details = ", ".join(part for part in (str(deployment.year or ""), deployment.get_status_display()) if part)
+    return f"{deployment.place_name} — {deployment.site} ({details})"
 
 
 def _names(items):
@@ -105,7 +134,7 @@ def csv_lines(rows):
 @catalogue_export
 def export_csv(request, query):
     """The current catalogue view as CSV for Excel, streamed."""
-    rows = (solution_row(solution, request) for solution in query.iter_results(ALL_CATEGORIES))
+    rows = (solution_row(solution, request) for solution in query.iter_results(full_data()))
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, _filename("csv"))
     return response
@@ -145,7 +174,7 @@ def export_xlsx(request, query):
     """The current catalogue view as an Excel workbook, built on disk and streamed from there."""
     file = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes (and so deletes) it once sent
     try:
-        write_workbook((solution_row(solution, request) for solution in query.iter_results(ALL_CATEGORIES)), file)
+        write_workbook((solution_row(solution, request) for solution in query.iter_results(full_data())), file)
     except BaseException:
         file.close()
         raise

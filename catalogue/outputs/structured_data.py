@@ -4,7 +4,8 @@ valid JSON and a title containing `</script>` cannot break out of the script ele
 - A solution is a `CreativeWork` (the case page): schema.org defines `dateModified` and `provider` for it, which
   `Product` lacks. Where it is deployed or offered goes in `spatialCoverage`, the CreativeWork property for a
   place, and again as the `areaServed` of its `Offer` (the property exists only on Service, Offer and
-  Organization), so consumers that look for the area served find it.
+  Organization), so consumers that look for the area served find it. The places of its deployments join them;
+  the forms of cooperation are the offer's `category`, the indicative price its `priceSpecification`.
 - The home page is the НОЦ `Organization` (with its logo) plus the `WebSite` with a `SearchAction`.
 - Every page below the home page adds its `BreadcrumbList` (the trail the visible breadcrumbs show), and every list
   of solutions (catalogue, need, sector and organisation pages) an `ItemList` of the cards on screen. A page's
@@ -83,7 +84,9 @@ def solution_json_ld(page, request):
     """The case page of one solution as a schema.org CreativeWork; its picture, or else НОЦ's logo, as image."""
     image = share_image(page, request)
     providers = [organization_node(organization) for organization in page.organizations.all()]
-    places = [place_node(region) for region in page.regions.all()]
+    regions = list(page.regions.all())
+    deployed = [deployment.place for deployment in page.deployments.all()]
+    places = [place_node(place) for place in dict.fromkeys(regions + [place for place in deployed if place])]
     url = page.get_full_url(request)
     return compact({
         "@context": SCHEMA,
@@ -98,9 +101,23 @@ def solution_json_ld(page, request):
         "dateModified": _isoformat(page.last_published_at or page.latest_revision_created_at),
         "provider": providers,
         "spatialCoverage": places,
-        "offers": compact({"@type": "Offer", "areaServed": places, "offeredBy": providers}) if places else None,
+        "offers": offer_node(page, places, providers),
         "keywords": ", ".join(item.name for item in (*page.sectors.all(), *page.needs.all(), *page.tags.all())),
     })
+
+
+def offer_node(page, places, providers):
+    """The solution's Offer: where it is served (places of deployments too), its forms of cooperation and its
+    indicative price; none when the page says nothing of the kind."""
+    price = compact({"@type": "PriceSpecification", "minPrice": page.price_from, "priceCurrency": "RUB",
+                     "description": page.price_note}) if page.price_from is not None else None
+    offer = compact({
+        "areaServed": places,
+        "category": ", ".join(page.cooperation_labels),
+        "priceSpecification": price,
+        "description": page.price_note if price is None else "",
+    })
+    return {"@type": "Offer", **offer, **compact({"offeredBy": providers})} if offer else None
 
 
 def home_json_ld(page, request, noc):

@@ -53,3 +53,11 @@ def plural_ru(count, forms):
     if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
         return few
     return many
+
+
+@register.filter
+def grouped(number):
+    """12500000 → «12 500 000» (thin no-break spaces between thousands, as Russian text writes them)."""
+    if number in (None, ""):
+        return ""
+    return f"{int(number):,}".replace(",", "\u202f")

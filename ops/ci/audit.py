@@ -63,6 +63,7 @@ def public_pages(base):
     return {
         "home": base + "/",
         "catalogue": base + "/catalogue/",
+        "deployment map": base + "/catalogue/map/",
         "solution": solution,
         "request form": solution + "request/",
         "search": base + "/search/?q=очистка%20воды",

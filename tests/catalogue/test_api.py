@@ -8,6 +8,8 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.models import SolutionPage
 from tests.factories import (
+    CityFactory,
+    DeploymentFactory,
     NeedFactory,
     OrganizationFactory,
     RegionFactory,
@@ -356,15 +358,20 @@ def test_listing_query_count_does_not_grow_with_the_catalogue(client, db, django
     sectors, needs = [SectorFactory(), SectorFactory()], [NeedFactory()]
     regions, organizations = [RegionFactory()], [OrganizationFactory(), OrganizationFactory()]
     picture = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+    city = CityFactory(parent=regions[0])
     for _ in range(number):
-        make_solution(sectors=sectors, needs=needs, regions=regions, organizations=organizations,
-                      tags=["модуль", "вода"], hero_image=picture)
+        page = make_solution(sectors=sectors, needs=needs, regions=regions, organizations=organizations,
+                             tags=["модуль", "вода"], hero_image=picture)
+        DeploymentFactory(page=page, city=city, organization=organizations[0])
+        DeploymentFactory(page=page, city=None, region=regions[0])
     cache.clear()
     client.get(URL)  # warm Wagtail's cached site root paths, as any running server has them
     # 1 slug check, 2 view-restriction reads (CatalogueQuery, Wagtail's serializer set-up), 4×2 taxonomy
-    # facets + 1 keyword facet + 1 readiness facet (whose counts add up to the total), 1 page of solutions,
-    # 5 prefetches, 1 for the pictures' renditions, 1 site for detail_url.
-    with django_assert_num_queries(21):
+    # facets + 1 keyword facet + 1 readiness facet (whose counts add up to the total) + 1 for «has deployments»
+    # and the forms of cooperation + 2 for the places of deployments (rows, then names), 1 page of solutions,
+    # 5 prefetches + 1 for the deployments (with places and organisations), 1 for the pictures' renditions,
+    # 1 site for detail_url.
+    with django_assert_num_queries(25):
         data = get_json(client, "limit=100&sector=" + sectors[0].slug)
     assert len(data["items"]) == number
     assert {value["name"]: value["count"] for value in data["meta"]["facets"]["tag"]} == {"модуль": number,

@@ -3,6 +3,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from wagtail.fields import StreamField
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
@@ -41,8 +42,10 @@ def edit_form(client, url, **changes):
     response = client.get(url)
     assert response.status_code == 200
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    # The StreamField editor is drawn by JavaScript, so the HTML has no inputs for it: send an empty story.
-    data.update(nested_form_data({"body": streamfield([])}))
+    # The StreamField editor is drawn by JavaScript, so the HTML has no inputs for it: send every StreamField
+    # (the story, IP, certificates) empty.
+    data.update(nested_form_data({field.name: streamfield([]) for field in SolutionPage._meta.get_fields()
+                                  if isinstance(field, StreamField)}))
     for name, value in changes.items():
         data[name] = value
     return response, data

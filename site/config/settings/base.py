@@ -46,6 +46,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Optional raster tiles under the deployment maps, e.g. https://tiles.example.ru/{z}/{x}/{y}.png (docs/map.md). Empty:
+# the maps use only the bundled region outlines and no third-party server. The CSP follows it (ops/csp.py).
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "")
 ELASTICSEARCH_ENGINE = os.environ.get("ELASTICSEARCH_ENGINE", "elasticsearch9")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "noc_")
 REDIS_URL = os.environ.get("REDIS_URL", "")

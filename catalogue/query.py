@@ -424,6 +424,8 @@ class Collection:
     search: Callable | None = None
     prefetch: tuple = ()  # relations each listed item shows
     select: tuple = ()  # foreign keys each listed item shows
+    figure: str = ""  # "one,few,many" forms: the home page counts the collection under this label
+    url_name: str = ""  # the URL name of its public index, if it has one
 
     @property
     def params(self):
@@ -465,20 +467,24 @@ class CollectionQuery:
             return "relevance"
         return self.filters.sort if self.filters.sort in self.collection.sorts else next(iter(self.collection.sorts))
 
-    def filtered(self):
-        if self._filtered is None:
-            queryset = self.collection.items()
-            for dimension in self.collection.dimensions:
-                chosen = self.filters.values.get(dimension.param)
-                if not chosen:
-                    continue
-                if isinstance(dimension, ChoiceDimension):
-                    queryset = queryset.filter(**{f"{dimension.field}__in": chosen})
-                else:  # any of the chosen categories
-                    ids = dimension.model.objects.filter(slug__in=chosen).values("pk")
-                    queryset = queryset.filter(**{f"{dimension.relation}__in": ids}).distinct()
+    def filtered(self, *, except_param=None):
+        """The items matching every filter (but `except_param`'s); several values of one filter: any of them."""
+        if except_param is None and self._filtered is not None:
+            return self._filtered.all()
+        queryset = self.collection.items()
+        for dimension in self.collection.dimensions:
+            chosen = self.filters.values.get(dimension.param)
+            if not chosen or dimension.param == except_param:
+                continue
+            if isinstance(dimension, ChoiceDimension):
+                queryset = queryset.filter(**{f"{dimension.field}__in": chosen})
+            else:
+                ids = dimension.model.objects.filter(slug__in=chosen).values("pk")
+                queryset = queryset.filter(pk__in=self.collection.items().filter(**{f"{dimension.relation}__in": ids})
+                                           .values("pk"))
+        if except_param is None:
             self._filtered = queryset
-        return self._filtered.all()
+        return queryset.all()
 
     def ranked_ids(self):
         if self._ranked is None and self.filters.q:
@@ -515,9 +521,14 @@ class CollectionQuery:
         return {"values": values, "q": search_service.query_key(self.filters.q) if self.filters.q else None}
 
     def _count_facets(self):
-        matching = self.matching().values("pk")
+        """Each filter's values counted among the items that match the other filters (and the text): a visitor
+        sees how many more one more kind or region would bring, since values of one filter add up."""
         facets = {}
         for dimension in self.collection.dimensions:
+            matching = self.filtered(except_param=dimension.param)
+            if self.filters.q:
+                matching = matching.filter(pk__in=self.ranked_ids())
+            matching = matching.values("pk")
             selected = set(self.filters.values.get(dimension.param, ()))
             key = dimension.field if isinstance(dimension, ChoiceDimension) else dimension.relation
             counts = dict(self.collection.items().model.objects.filter(pk__in=matching).exclude(**{key: None})

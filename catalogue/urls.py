@@ -2,6 +2,7 @@
 /catalogue/feed/ as a child page of the catalogue."""
 from django.urls import path
 
+from catalogue.organization_views import organizations_index
 from catalogue.outputs import embed, exports, feeds
 
 urlpatterns = [
@@ -10,4 +11,5 @@ urlpatterns = [
     path("catalogue/export.csv", exports.export_csv, name="catalogue_export_csv"),
     path("catalogue/export.xlsx", exports.export_xlsx, name="catalogue_export_xlsx"),
     path("embed/", embed.embed, name="embed"),
+    path("organizations/", organizations_index, name="organizations"),
 ]

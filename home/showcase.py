@@ -2,8 +2,10 @@
 the catalogue next changes (catalogue/cache.py)."""
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from catalogue import cache as catalogue_cache
-from catalogue.query import CatalogueQuery, Filters, cards
+from catalogue.query import COLLECTIONS, CatalogueQuery, Filters, cards
 from catalogue.templatetags.typography import plural_ru
 
 SHOWCASE_SIZE = 3
@@ -16,6 +18,7 @@ SECTORS_IN_CHART = 8
 class Figure:
     value: int
     forms: str  # "one,few,many" forms of the label, as plural_ru takes them
+    url: str = ""
 
     @property
     def label(self):
@@ -23,13 +26,21 @@ class Figure:
 
 
 def figures(total, facets):
-    """The catalogue in four numbers: only categories that have at least one live solution are counted."""
+    """The catalogue in numbers: its live solutions, every other collection that asks to be counted (organisations
+    of the directory, laboratories), and the sectors and places that have at least one live solution. Each
+    count is cached until the site next changes, so the figures cost no query on a hit."""
     return [
         Figure(total, "решение в каталоге,решения в каталоге,решений в каталоге"),
-        Figure(len(facets["org"]), "организация-разработчик,организации-разработчика,организаций-разработчиков"),
+        *collection_figures(),
         Figure(len(facets["sector"]), "отрасль,отрасли,отраслей"),
         Figure(len(facets["region"]), "регион или город,региона или города,регионов и городов"),
     ]
+
+
+def collection_figures():
+    return [Figure(CatalogueQuery.of(collection.name, {}).count(), collection.figure,
+                   reverse(collection.url_name) if collection.url_name else "")
+            for collection in COLLECTIONS.values() if collection.figure]
 
 
 def stage_rows(facets):

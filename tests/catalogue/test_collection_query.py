@@ -31,8 +31,11 @@ def test_filters_by_kind_and_region_and_counts_the_rest(organisations):
     assert names(query) == ["КузГТУ", "СибГИУ"]
     assert query.count() == 2
     facets = query.facets()
-    assert [(value.slug, value.count, value.selected) for value in facets["kind"]] == [("university", 2, True)]
-    assert [(value.name, value.count) for value in facets["region"]] == [("Кемеровская область", 2)]
+    # Kinds are counted among the other filters' matches: another kind adds to the list.
+    assert [(value.slug, value.count, value.selected) for value in facets["kind"]] == [
+        ("university", 2, True), ("institute", 1, False)]
+    assert [(value.name, value.count) for value in facets["region"]] == [
+        ("Донецкая Народная Республика", 1), ("Кемеровская область", 2)]
 
 
 def test_several_kinds_are_any_of_them(organisations):

@@ -38,8 +38,8 @@ class ProfileSection:
     it fills: "labs" or "deployments" (others go after them); `template` is rendered with `section`."""
 
     key: str
-    template: str
-    heading: str = ""
+    heading: str
+    template: str = "catalogue/includes/profile_section.html"
     items: tuple = ()
     order: int = 100
 

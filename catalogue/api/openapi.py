@@ -99,6 +99,74 @@ def _fields_parameter(names):
                   "Синтаксис Wagtail: `_,title,trl` — только эти поля; `*,-tags` — все, кроме этих")
 
 
+NULLABLE_SLUG_NAME = {"oneOf": [{"type": "null"}, SLUG_NAME]}
+ORGANIZATION_FIELDS = {
+    "id": {"type": "integer"},
+    "slug": {"type": "string"},
+    "name": {"type": "string"},
+    "description": {"type": "string"},
+    "website": {"type": "string"},
+    "contact": {"type": "string", "description": "Публичный канал связи; пустая строка — через НОЦ"},
+    "kind": NULLABLE_SLUG_NAME,
+    "role": NULLABLE_SLUG_NAME,
+    "city": NULLABLE_SLUG_NAME,
+    "region": NULLABLE_SLUG_NAME,
+    "parent": NULLABLE_SLUG_NAME,
+    "logo": {"type": ["string", "null"]},
+    "solution_count": {"type": "integer", "minimum": 0},
+    "html_url": {"type": ["string", "null"], "format": "uri"},
+}
+
+
+def organization_paths():
+    """/api/v2/organizations/: the directory's filters and item, read from the collection itself."""
+    from catalogue.query import COLLECTIONS
+
+    collection = COLLECTIONS["organizations"]
+    kinds = [value for dimension in collection.dimensions if dimension.param == "kind"
+             for value, _label in dimension.choices]
+    item = {"type": "object", "required": list(ORGANIZATION_FIELDS), "properties": ORGANIZATION_FIELDS}
+    facets = {"type": "object", "required": ["kind", "region"],
+              "properties": {name: {"type": "array", "items": FACET_VALUE} for name in ("kind", "region")}}
+    any_of = f"повторяется, подходит любое из значений (не больше {MAX_VALUES_PER_FILTER})"
+    return {
+        "/api/v2/organizations/": {"get": {
+            "operationId": "listOrganizations",
+            "summary": "Справочник организаций с фильтрами и счётчиками",
+            "parameters": [
+                {"name": "kind", "in": "query", "style": "form", "explode": True, "description": f"Тип; {any_of}",
+                 "schema": {"type": "array", "items": {"enum": kinds}}},
+                {"name": "region", "in": "query", "style": "form", "explode": True,
+                 "description": f"Регион: slug; {any_of}", "schema": {"type": "array", "items": {"type": "string"}}},
+                _query("sort", {"enum": list(collection.sorts)}, "Порядок; по умолчанию order (порядок НОЦ)"),
+                _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
+                       "Сколько организаций отдать; 0 — только счётчики"),
+                _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
+                       "Сколько пропустить"),
+            ],
+            "responses": {
+                "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
+                    "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
+                        "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
+                    "items": {"type": "array", "items": item},
+                }}, "Организации"),
+                "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
+            },
+        }},
+        "/api/v2/organizations/{id}/": {"get": {
+            "operationId": "getOrganization",
+            "summary": "Одна организация",
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}],
+            "responses": {
+                "200": _json(item, "Организация"),
+                "400": _json(ERROR, "Неверные параметры"),
+                "404": _json(ERROR, "Нет такой организации"),
+            },
+        }},
+    }
+
+
 def openapi_document(server_url):
     item = {"type": "object", "properties": ITEM_FIELDS}
     facets = {"type": "object", "required": list(FACETS),
@@ -143,6 +211,7 @@ def openapi_document(server_url):
                                         "text/html": {"schema": {"type": "string"}}}},
                 },
             }},
+            **organization_paths(),
         },
         "components": {"schemas": {"Error": {
             "type": "object", "required": ["message"], "properties": {

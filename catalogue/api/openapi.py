@@ -84,12 +84,30 @@ def listing_parameters():
         _query("trl_max", levels, "УГТ не выше"),
         _query("search", {"type": "string"}, "Текст запроса (синоним: q); длиннее 200 знаков обрезается"),
         _query("sort", {"enum": list(SORTS)}, "Порядок; по умолчанию relevance при поиске, иначе readiness"),
-        _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
-               "Сколько решений отдать; 0 — только счётчики"),
-        _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
-               "Сколько пропустить"),
+        *_window_parameters("решений"),
         _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS)),
     ]
+
+
+def _window_parameters(what):
+    return [
+        _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
+               f"Сколько {what} отдать; 0 — только счётчики"),
+        _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
+               "Сколько пропустить"),
+    ]
+
+
+def _listing_responses(item, facets, description):
+    """A listing's answers: `meta` (total and facet counts) and `items`, or every error at once."""
+    return {
+        "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
+            "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
+                "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
+            "items": {"type": "array", "items": item},
+        }}, description),
+        "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
+    }
 
 
 def _fields_parameter(names):
@@ -139,19 +157,9 @@ def organization_paths():
                 {"name": "region", "in": "query", "style": "form", "explode": True,
                  "description": f"Регион: slug; {any_of}", "schema": {"type": "array", "items": {"type": "string"}}},
                 _query("sort", {"enum": list(collection.sorts)}, "Порядок; по умолчанию order (порядок НОЦ)"),
-                _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
-                       "Сколько организаций отдать; 0 — только счётчики"),
-                _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
-                       "Сколько пропустить"),
+                *_window_parameters("организаций"),
             ],
-            "responses": {
-                "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
-                    "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
-                        "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
-                    "items": {"type": "array", "items": item},
-                }}, "Организации"),
-                "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
-            },
+            "responses": _listing_responses(item, facets, "Организации"),
         }},
         "/api/v2/organizations/{id}/": {"get": {
             "operationId": "getOrganization",
@@ -185,14 +193,7 @@ def openapi_document(server_url):
                 "operationId": "listSolutions",
                 "summary": "Список решений с фильтрами, поиском и счётчиками",
                 "parameters": listing_parameters(),
-                "responses": {
-                    "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
-                        "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
-                            "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
-                        "items": {"type": "array", "items": item},
-                    }}, "Решения"),
-                    "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
-                },
+                "responses": _listing_responses(item, facets, "Решения"),
             }},
             "/api/v2/solutions/{id}/": {"get": {
                 "operationId": "getSolution",

@@ -5,8 +5,9 @@
     .venv/bin/python bench/serve.py --database-url postgresql://postgres@127.0.0.1/noc_bench \\
         --redis-url redis://127.0.0.1:6379/2 --load-test 60 --search-backend-down
 
-Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz) is
-asked for at up to --distinct different addresses read from the database (other solutions, other filter pairs, other
+Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz, an
+organisation's profile, the /organizations/ directory) is asked for at up to --distinct different addresses read
+from the database (other solutions, other filter pairs, other
 queries), because real visitors spread over thousands of addresses. Phases:
 
 * cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;
@@ -51,12 +52,19 @@ QUERIES = ["очистка шахтных вод", "рекультивация �
 # Read by `manage.py shell` in the benchmarked configuration: real addresses to ask for.
 DISCOVER = """
 import json
-from catalogue.models import Need, Sector, SolutionPage
+from django.db.models import Count
+from catalogue.models import Need, Organization, Region, Sector, SolutionPage
 limit = %d
 solutions = [page.url for page in SolutionPage.objects.live().order_by("?")[:limit]]
 sectors = list(Sector.objects.filter(solutions__live=True).distinct().values_list("slug", flat=True))
 needs = list(Need.objects.filter(solutions__live=True).distinct().values_list("slug", flat=True))
-print(json.dumps({"solutions": solutions, "sectors": sectors, "needs": needs}))
+# The organisations with the most solutions first: their profiles are the heaviest.
+organizations = list(Organization.objects.annotate(n=Count("solutions")).order_by("-n")
+                     .values_list("slug", flat=True)[:limit])
+kinds = list(Organization.objects.values_list("kind", flat=True).distinct())
+regions = list(Region.objects.filter(organizations__isnull=False).distinct().values_list("slug", flat=True))
+print(json.dumps({"solutions": solutions, "sectors": sectors, "needs": needs, "organizations": organizations,
+                  "kinds": kinds, "regions": regions}))
 """
 
 
@@ -115,6 +123,10 @@ def addresses(env, distinct):
         "API list": [f"/api/v2/solutions/?limit=20&offset={20 * page}" for page in range(distinct)],
         "API search": [f"/api/v2/solutions/?search={query}" for query in queries],
         "healthz": ["/healthz"],
+        "organisation": [f"/catalogue/org/{slug}/" for slug in found["organizations"]],
+        "organisations": (["/organizations/"] + [f"/organizations/?kind={kind}" for kind in found["kinds"]]
+                          + [f"/organizations/?region={region}" for region in found["regions"]]
+                          + [f"/organizations/?page={page}" for page in range(2, distinct)])[:distinct],
     }
 
 

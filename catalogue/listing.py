@@ -56,12 +56,13 @@ class SortOption:
     selected: bool
 
 
-def lenient_query(params, *, fixed=None):
+def lenient_query(params, *, fixed=None, collection=None):
     """A CatalogueQuery over the parameters that make sense, and the complaints about those that do not.
 
     A shared link with a stale slug or a typo should still show a catalogue, so bad parameters are dropped
     (and named to the visitor) instead of failing the page. `fixed` is a (param, slug) pair that the page's
-    own address implies, e.g. the need of /catalogue/need/<slug>/.
+    own address implies, e.g. the need of /catalogue/need/<slug>/. `collection` names another collection than
+    the solutions ("organizations").
     """
     params = params.copy()
     if fixed and fixed[1] not in params.getlist(fixed[0]):
@@ -70,13 +71,15 @@ def lenient_query(params, *, fixed=None):
     # Each round removes at least one parameter, so this ends.
     for _ in range(len(params) + 1):
         try:
+            if collection:
+                return CatalogueQuery.of(collection, params, ignore=PAGE_PARAMS), errors
             return CatalogueQuery.from_params(params, ignore=PAGE_PARAMS), errors
         except CatalogueQueryError as error:
             errors.update(error.errors)
             for key in error.errors:
                 for spelling in (key, *[alias for alias, name in ALIASES.items() if name == key]):
                     params.pop(spelling, None)
-    return CatalogueQuery(), errors
+    return (CatalogueQuery.of(collection, {}) if collection else CatalogueQuery()), errors
 
 
 def error_messages(errors):
@@ -128,6 +131,24 @@ def chips(query, params, *, fixed=None):
     found += [Chip("Условия", TERMS[key][1], without(params, "terms", key)) for key in filters.terms]
     if filters.q:
         found.append(Chip("Поиск", f"«{filters.q}»", without(params, "q")))
+    return found
+
+
+def collection_chips(query, params):
+    """The active filters of another collection's query, each with the link that drops it."""
+    found = []
+    for dimension in query.collection.dimensions:
+        chosen = query.filters.values.get(dimension.param, ())
+        if not chosen:
+            continue
+        if hasattr(dimension, "choices"):
+            names = {value: str(label) for value, label in dimension.choices}
+        else:
+            names = dict(dimension.model.objects.filter(slug__in=chosen).values_list("slug", "name"))
+        found += [Chip(dimension.label, names[value], without(params, dimension.param, value))
+                  for value in chosen if value in names]
+    if query.filters.q:
+        found.append(Chip("Поиск", f"«{query.filters.q}»", without(params, "q")))
     return found
 
 

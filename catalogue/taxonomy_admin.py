@@ -68,8 +68,13 @@ class OrganizationViewSet(TaxonomyViewSet):
     model = Organization
     icon = "group"
     chooser_viewset_class = OrganizationChooserViewSet  # «+ создать» in the page editor's chooser
-    list_display = [*TaxonomyViewSet.list_display[:2], "kind", "city", *TaxonomyViewSet.list_display[2:]]
-    list_filter = ["kind"]
+    list_display = [*TaxonomyViewSet.list_display[:2], "kind", "role", "region", "city",
+                    *TaxonomyViewSet.list_display[2:]]
+    list_filter = ["kind", "role", "region"]
+
+    def get_queryset(self, request):
+        # The listing names each row's region and city: joined, not one query per row.
+        return super().get_queryset(request).select_related("region", "city")
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

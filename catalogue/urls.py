@@ -2,6 +2,7 @@
 /catalogue/feed/ as a child page of the catalogue."""
 from django.urls import path
 
+from catalogue.organization_views import organizations_index
 from catalogue.outputs import embed, exports, feeds, map_outlines
 
 urlpatterns = [
@@ -11,4 +12,5 @@ urlpatterns = [
     path("catalogue/export.xlsx", exports.export_xlsx, name="catalogue_export_xlsx"),
     path("embed/", embed.embed, name="embed"),
     path("catalogue/map/regions.svg", map_outlines.region_outlines, name="catalogue_map_outlines"),
+    path("organizations/", organizations_index, name="organizations"),
 ]

@@ -2,10 +2,12 @@
 the catalogue next changes (catalogue/cache.py)."""
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from catalogue import cache as catalogue_cache
 from catalogue.geo.svgmap import base_map
 from catalogue.outputs.deployment_map import map_data, tile_layer
-from catalogue.query import CatalogueQuery, Filters, cards
+from catalogue.query import COLLECTIONS, CatalogueQuery, Filters, cards
 from catalogue.templatetags.typography import plural_ru
 
 SHOWCASE_SIZE = 3
@@ -19,6 +21,7 @@ REGIONS_ON_HOME = 6
 class Figure:
     value: int
     forms: str  # "one,few,many" forms of the label, as plural_ru takes them
+    url: str = ""
 
     @property
     def label(self):
@@ -26,13 +29,21 @@ class Figure:
 
 
 def figures(total, facets):
-    """The catalogue in four numbers: only categories that have at least one live solution are counted."""
+    """The catalogue in numbers: its live solutions, every other collection that asks to be counted (organisations
+    of the directory, laboratories), and the sectors and places that have at least one live solution. Each
+    count is cached until the site next changes, so the figures cost no query on a hit."""
     return [
         Figure(total, "решение в каталоге,решения в каталоге,решений в каталоге"),
-        Figure(len(facets["org"]), "организация-разработчик,организации-разработчика,организаций-разработчиков"),
+        *collection_figures(),
         Figure(len(facets["sector"]), "отрасль,отрасли,отраслей"),
         Figure(len(facets["region"]), "регион или город,региона или города,регионов и городов"),
     ]
+
+
+def collection_figures():
+    return [Figure(CatalogueQuery.of(collection.name, {}).count(), collection.figure,
+                   reverse(collection.url_name) if collection.url_name else "")
+            for collection in COLLECTIONS.values() if collection.figure]
 
 
 def stage_rows(facets):

@@ -25,10 +25,16 @@ def catalogue(request, db):
     terms and two deployments (one in a city with a photo and effects, one in a region)."""
     sectors = [SectorFactory(name="Экология", slug="ecology"), SectorFactory(name="Горное дело", slug="mining")]
     needs = [NeedFactory(name="Очистка воды", slug="water"), NeedFactory(name="Рекультивация", slug="land")]
-    organizations = [OrganizationFactory(name="КузГТУ", slug="kuzgtu"), OrganizationFactory(name="СибГИУ")]
-    regions = [RegionFactory(name="Кузбасс")]
+    regions = [RegionFactory(name="Кузбасс", slug="kuzbass")]
     cities = [CityFactory(name="Кемерово", parent=regions[0]), CityFactory(name="Новокузнецк", parent=regions[0])]
+    city = cities[0]
     pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
+    # Developers with a city, a region and a logo, and as many organisations again without solutions (the
+    # directory grows with the catalogue).
+    organizations = [OrganizationFactory(name="КузГТУ", slug="kuzgtu", city=city, logo=pictures[0]),
+                     OrganizationFactory(name="СибГИУ", city=city, logo=pictures[1])]
+    for number in range(request.param):
+        OrganizationFactory(name=f"Предприятие {number}", kind="company", city=city, logo=pictures[number % 3])
     solutions = []
     for number in range(request.param):
         solution = SolutionPageFactory(
@@ -60,15 +66,29 @@ def first_solution_url(catalogue):
 # On a change every HTML page also works out the footer's menu pages again: view restrictions and pages (2).
 PAGES = [
     # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets, each
-    # shelf's ids (2 × 2) and the deployments for «Где уже работает» (1).
-    pytest.param("/", 11, 32, id="home"),
+    # shelf's ids (2 × 2), the deployments for «Где уже работает» (1) and the organisations of the directory
+    # counted (1).
+    pytest.param("/", 11, 33, id="home"),
     # Catalogue pages: each filter's slug checked (1 each), the view restrictions for the results (1), chips
     # name the filters (1 each), breadcrumbs (1); no COUNT, the readiness facet gives the total.
     pytest.param("/catalogue/?sector=ecology&need=water", 18, 33, id="catalogue with two filters"),
     # A landing page reads its category (1) instead of naming it in a chip.
     pytest.param("/catalogue/need/water/", 16, 31, id="need"),
     pytest.param("/catalogue/sector/ecology/", 16, 31, id="sector"),
-    pytest.param("/catalogue/org/kuzgtu/", 16, 31, id="organisation"),
+    # An organisation's profile: a landing page whose category comes with its places, parent and logo (1), plus
+    # the logo's renditions (1); its figures are the stage facet of the unfiltered list (the same cache entry),
+    # whose own query object reads the view restrictions once more on a change (1).
+    pytest.param("/catalogue/org/kuzgtu/", 17, 33, id="organisation"),
+    # The directory (no Wagtail page: no site or path walk): the region filter checked (1), a page of
+    # organisations with places and logos (1) and the logos' renditions (1), the filter chip named (1), the
+    # catalogue index for profile links (2), НОЦ settings (1); counts come from cached facets — on a change the
+    # count (1), kind and region counts and region names (3), the catalogue's facets for solution counts (15),
+    # and the footer's menu pages (2).
+    pytest.param("/organizations/?kind=university&region=kuzbass", 7, 27, id="organisations"),
+    pytest.param("/organizations/", 5, 25, id="organisations unfiltered"),
+    # Its API: organisations with places and logos (1), renditions (1), the catalogue index and site for
+    # profile links (2); on a change as above, without the chip and the footer.
+    pytest.param("/api/v2/organizations/?limit=20", 4, 22, id="organisations API"),
     # The deployment map: a page with no cards: each filter's slug checked (1 each), chips name the filters
     # (1 each), breadcrumbs (1); markers and the list by region come from the cache. On a change: the facets
     # and the footer as on every list page, and every deployment of the matching solutions in one query (1).
@@ -77,10 +97,11 @@ PAGES = [
     # The API: view restrictions twice (ours, Wagtail's serializer), 20 items with all five categories and
     # renditions (7), their deployments with places and organisations (1), the site for detail URLs (1).
     pytest.param("/api/v2/solutions/?limit=20", 11, 24, id="API list"),
-    # A solution: its five categories, picture and renditions (7), its deployments with places, organisations,
-    # photos and documents (1) and the photos' renditions (1), three related cards (4), breadcrumbs (1); on a
+    # A solution: its five categories, picture and renditions (7), its developers' cities (1), its deployments with
+    # places, organisations, photos and documents (1) and the photos' renditions (1), three related cards (4),
+    # breadcrumbs (1); on a
     # change, related solutions are chosen again (view restrictions and one query for both shared categories).
-    pytest.param(first_solution_url, 24, 28, id="solution"),
+    pytest.param(first_solution_url, 25, 29, id="solution"),
 ]
 
 

@@ -86,12 +86,30 @@ def listing_parameters():
         _query("trl_max", levels, "УГТ не выше"),
         _query("search", {"type": "string"}, "Текст запроса (синоним: q); длиннее 200 знаков обрезается"),
         _query("sort", {"enum": list(SORTS)}, "Порядок; по умолчанию relevance при поиске, иначе readiness"),
-        _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
-               "Сколько решений отдать; 0 — только счётчики"),
-        _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
-               "Сколько пропустить"),
+        *_window_parameters("решений"),
         _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS)),
     ]
+
+
+def _window_parameters(what):
+    return [
+        _query("limit", {"type": "integer", "minimum": 0, "maximum": limit_max(), "default": DEFAULT_LIMIT},
+               f"Сколько {what} отдать; 0 — только счётчики"),
+        _query("offset", {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 0},
+               "Сколько пропустить"),
+    ]
+
+
+def _listing_responses(item, facets, description):
+    """A listing's answers: `meta` (total and facet counts) and `items`, or every error at once."""
+    return {
+        "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
+            "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
+                "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
+            "items": {"type": "array", "items": item},
+        }}, description),
+        "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
+    }
 
 
 def _fields_parameter(names):
@@ -99,6 +117,64 @@ def _fields_parameter(names):
     item = rf"(?:[*_]|-?{name})"
     return _query("fields", {"type": "string", "pattern": rf"^(?:{item}(?:,{item})*)?$"},
                   "Синтаксис Wagtail: `_,title,trl` — только эти поля; `*,-tags` — все, кроме этих")
+
+
+NULLABLE_SLUG_NAME = {"oneOf": [{"type": "null"}, SLUG_NAME]}
+ORGANIZATION_FIELDS = {
+    "id": {"type": "integer"},
+    "slug": {"type": "string"},
+    "name": {"type": "string"},
+    "description": {"type": "string"},
+    "website": {"type": "string"},
+    "contact": {"type": "string", "description": "Публичный канал связи; пустая строка — через НОЦ"},
+    "kind": NULLABLE_SLUG_NAME,
+    "role": NULLABLE_SLUG_NAME,
+    "city": NULLABLE_SLUG_NAME,
+    "region": NULLABLE_SLUG_NAME,
+    "parent": NULLABLE_SLUG_NAME,
+    "logo": {"type": ["string", "null"]},
+    "solution_count": {"type": "integer", "minimum": 0},
+    "html_url": {"type": ["string", "null"], "format": "uri"},
+}
+
+
+def organization_paths():
+    """/api/v2/organizations/: the directory's filters and item, read from the collection itself."""
+    from catalogue.query import COLLECTIONS
+
+    collection = COLLECTIONS["organizations"]
+    kinds = [value for dimension in collection.dimensions if dimension.param == "kind"
+             for value, _label in dimension.choices]
+    item = {"type": "object", "required": list(ORGANIZATION_FIELDS), "properties": ORGANIZATION_FIELDS}
+    facets = {"type": "object", "required": ["kind", "region"],
+              "properties": {name: {"type": "array", "items": FACET_VALUE} for name in ("kind", "region")}}
+    any_of = f"повторяется, подходит любое из значений (не больше {MAX_VALUES_PER_FILTER})"
+    return {
+        "/api/v2/organizations/": {"get": {
+            "operationId": "listOrganizations",
+            "summary": "Справочник организаций с фильтрами и счётчиками",
+            "parameters": [
+                {"name": "kind", "in": "query", "style": "form", "explode": True, "description": f"Тип; {any_of}",
+                 "schema": {"type": "array", "items": {"enum": kinds}}},
+                {"name": "region", "in": "query", "style": "form", "explode": True,
+                 "description": f"Регион: slug; {any_of}", "schema": {"type": "array", "items": {"type": "string"}}},
+                _query("sort", {"enum": list(collection.sorts)}, "Порядок; по умолчанию order (порядок НОЦ)"),
+                *_window_parameters("организаций"),
+            ],
+            "responses": _listing_responses(item, facets, "Организации"),
+        }},
+        "/api/v2/organizations/{id}/": {"get": {
+            "operationId": "getOrganization",
+            "summary": "Одна организация",
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}],
+            "responses": {
+                "200": _json(item, "Организация"),
+                "400": _json(ERROR, "Неверные параметры"),
+                "404": _json(ERROR, "Нет такой организации"),
+            },
+        }},
+    }
 
 
 def openapi_document(server_url):
@@ -119,14 +195,7 @@ def openapi_document(server_url):
                 "operationId": "listSolutions",
                 "summary": "Список решений с фильтрами, поиском и счётчиками",
                 "parameters": listing_parameters(),
-                "responses": {
-                    "200": _json({"type": "object", "required": ["meta", "items"], "properties": {
-                        "meta": {"type": "object", "required": ["total_count", "facets"], "properties": {
-                            "total_count": {"type": "integer", "minimum": 0}, "facets": facets}},
-                        "items": {"type": "array", "items": item},
-                    }}, "Решения"),
-                    "400": _json(ERROR, "Неверные параметры: все ошибки сразу, по-русски"),
-                },
+                "responses": _listing_responses(item, facets, "Решения"),
             }},
             "/api/v2/solutions/{id}/": {"get": {
                 "operationId": "getSolution",
@@ -145,6 +214,7 @@ def openapi_document(server_url):
                                         "text/html": {"schema": {"type": "string"}}}},
                 },
             }},
+            **organization_paths(),
         },
         "components": {"schemas": {"Error": {
             "type": "object", "required": ["message"], "properties": {

@@ -60,6 +60,23 @@ def parse_listing(params, available_fields):
     return query, window
 
 
+def parse_collection_listing(collection, params):
+    """`CatalogueQuery.of(collection)` and a Window for another collection's listing (no `fields` choice)."""
+    errors = {}
+    window = _parse_window(params, errors)
+    output_format = _last(params, "format")
+    if output_format and output_format != "json":
+        errors["format"] = "допустимо: json"
+    query = None
+    try:
+        query = CatalogueQuery.of(collection, params, ignore=("limit", "offset", "format", "_"))
+    except CatalogueQueryError as error:
+        errors.update(error.errors)
+    if errors:
+        raise APIParamsError(errors)
+    return query, window
+
+
 def check_detail(params, available_fields):
     errors = {key: "неизвестный параметр" for key in params if key not in DETAIL_PARAMS}
     _check_common(params, available_fields, errors)

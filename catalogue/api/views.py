@@ -48,16 +48,45 @@ class SolutionSerializer(PageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
 
 
-class SolutionsAPIViewSet(PagesAPIViewSet):
-    name = "solutions"
-    model = SolutionPage
-    base_serializer_class = SolutionSerializer
+class PublicAPIMixin:
+    """What every public endpoint shares: JSON only, no sessions, our filters, Russian errors, CORS, compact."""
+
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JSONOnly
     # Everyone sees the same public data: no sessions read, so answers do not vary by cookie and cache well.
     authentication_classes = []
     # Filtering, search and order come from CatalogueQuery, never from Wagtail's generic filter backends.
     filter_backends = []
+    not_found_message = NOT_FOUND_MESSAGE
+
+    def handle_exception(self, exc):
+        if isinstance(exc, APIParamsError):
+            return Response({"message": BAD_PARAMS_MESSAGE, "errors": exc.errors}, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": self.not_found_message}, status=404)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            # DRF's own errors (405 and the like) in the same shape as ours.
+            response.data = {"message": str(response.data["detail"])}
+        return response
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail's four-space indent doubles a 100-item page (300 → 150 KB before gzip).
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Public, read-only data without cookies: partner sites may fetch it from their own pages.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class SolutionsAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    name = "solutions"
+    model = SolutionPage
+    base_serializer_class = SolutionSerializer
     meta_fields = ["type", "detail_url", "html_url", "slug", "first_published_at", "last_published_at"]
     detail_only_fields = ["body", "contact"]
     # Look up by Page.id, an integer field whose out-of-range values Django answers with «no match»;
@@ -100,28 +129,6 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         check_detail(request.GET, self.get_available_fields(self.model))
         return super().detail_view(request, pk)
 
-    def handle_exception(self, exc):
-        if isinstance(exc, APIParamsError):
-            return Response({"message": BAD_PARAMS_MESSAGE, "errors": exc.errors}, status=400)
-        if isinstance(exc, Http404):
-            return Response({"message": NOT_FOUND_MESSAGE}, status=404)
-        response = super().handle_exception(exc)
-        if isinstance(response.data, dict) and "detail" in response.data:
-            # DRF's own errors (405 and the like) in the same shape as ours.
-            response.data = {"message": str(response.data["detail"])}
-        return response
-
-    def get_renderer_context(self):
-        # Compact JSON: Wagtail's four-space indent doubles a 100-item page (300 → 150 KB before gzip).
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        # Public, read-only data without cookies: partner sites may fetch it from their own pages.
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
 
 
 def _document(request):

@@ -41,9 +41,9 @@ def load_categories():
         for city_order, city in enumerate(cities):
             created += _ensure(Region, city, kind=Region.Kind.CITY, parent=region,
                                sort_order=order * SORT_STEP + city_order + 1)
-    for order, (name, description, kind, city) in enumerate(content.ORGANIZATIONS):
-        created += _ensure(Organization, name, description=description, kind=kind, city=city,
-                           sort_order=order * SORT_STEP)
+    for order, (name, description, kind, role, city) in enumerate(content.ORGANIZATIONS):
+        created += _ensure(Organization, name, description=description, kind=kind, role=role,
+                           city=Region.objects.get(name=city), sort_order=order * SORT_STEP)
     return created
 
 

@@ -82,9 +82,19 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
 
     @path("org/<slug:slug>/", name="org")
     def organization(self, request, slug):
-        return self.render_taxonomy(request, get_object_or_404(Organization, slug=slug))
+        """The organisation's profile: who they are, their figures and solutions, and what other apps add."""
+        from catalogue import organizations  # builds on these models, so imported late
+        from catalogue.outputs.structured_data import organization_json_ld
 
-    def render_taxonomy(self, request, item):
+        organization = get_object_or_404(organizations.profile_queryset(), slug=slug)
+        path = self.category_url("org", slug)
+        return self.render_taxonomy(request, organization, template="catalogue/organization_page.html", extra={
+            "stage_rows": organizations.stage_figures(organization),
+            "profile_sections": organizations.profile_sections(organization, request),
+            "structured_nodes": [organization_json_ld(organization, request, path)],
+        })
+
+    def render_taxonomy(self, request, item, template="catalogue/taxonomy_page.html", extra=None):
         from catalogue.listing import listing_context
 
         param = self.TAXONOMY_ROUTES[type(item)]
@@ -93,8 +103,8 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
             "title": taxonomy_title(item),
             "description": taxonomy_description(item),
             "path": self.category_url(param, item.slug),
-        })
-        return self.render(request, context_overrides=context, template="catalogue/taxonomy_page.html")
+        }, **(extra or {}))
+        return self.render(request, context_overrides=context, template=template)
 
     def category_url(self, kind, slug):
         """The landing page of a need, sector or organisation: kind is "need", "sector" or "org"."""
@@ -248,6 +258,8 @@ class SolutionPage(RoutablePageMixin, SolutionTerms, Page):
             # A preview holds its deployments in memory; a published page reads them here, photos included.
             prefetch_related_objects([self], deployments_prefetch("photo", "document"),
                                      "deployments__photo__renditions")
+        # The page names each developer's city: with the developers, not one query per developer.
+        prefetch_related_objects(list(self.organizations.all()), "city")
         context = super().get_context(request, *args, **kwargs)
         context["related_solutions"] = related_solutions(self)
         context["stages"] = readiness.STAGES

@@ -46,6 +46,33 @@ def organization_node(organization):
     return compact({"@type": "Organization", "name": organization.name, "url": organization.website})
 
 
+# schema.org's types for an organisation's kind; others are plain Organization.
+ORGANIZATION_TYPES = {"university": "CollegeOrUniversity", "institute": "ResearchOrganization",
+                      "company": "Corporation", "authority": "GovernmentOrganization"}
+
+
+def organization_json_ld(organization, request, path):
+    """An organisation's profile: the type its kind implies, where it is, its logo and its parent organisation."""
+    url = absolute_url(request, path)
+    logo = organization.logo.get_rendition("max-512x512") if organization.logo else None
+    parent = organization.parent
+    return compact({
+        "@type": ORGANIZATION_TYPES.get(organization.kind, "Organization"),
+        "@id": url + "#organization",
+        "name": organization.name,
+        "url": url,
+        "sameAs": organization.website,
+        "description": organization.description,
+        "logo": absolute_url(request, logo.url) if logo else None,
+        "address": compact({"@type": "PostalAddress", "addressLocality": organization.city.name
+                            if organization.city else None,
+                            "addressRegion": organization.region.name if organization.region else None,
+                            "addressCountry": "RU"}) if organization.city or organization.region else None,
+        "parentOrganization": compact({"@type": ORGANIZATION_TYPES.get(parent.kind, "Organization"),
+                                       "name": parent.name, "url": parent.website}) if parent else None,
+    })
+
+
 def place_node(region):
     kind = "City" if region.kind == region.Kind.CITY else "AdministrativeArea"
     return {"@type": kind, "name": region.name}

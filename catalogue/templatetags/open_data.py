@@ -39,6 +39,8 @@ def structured_data(context):
     describe = getattr(page, "json_ld", None)
     if describe is not None:
         nodes.append(describe(request))
+    # What a route of the page says of the thing it shows (an organisation's profile).
+    nodes += context.get("structured_nodes", ())
     if page.depth > 2:
         nodes.append(structured.breadcrumb_list(breadcrumb_trail(context), request))
     page_obj = context.get("page_obj")

@@ -1,7 +1,9 @@
 """The public API router (wagtail.api.v2), mounted at /api/v2/ in config.urls."""
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from catalogue.api.organizations import OrganizationsAPIViewSet
 from catalogue.api.views import SolutionsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("solutions", SolutionsAPIViewSet)
+api_router.register_endpoint("organizations", OrganizationsAPIViewSet)

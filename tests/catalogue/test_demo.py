@@ -126,3 +126,16 @@ def test_every_page_links_the_about_page_from_its_footer(demo, client):
     for url in ("/", "/catalogue/", "/search/?q=вода", "/needs/submit/"):
         footer = client.get(url).content.decode().split('<footer class="site-footer">')[1]
         assert '<a href="/about/">О центре</a>' in footer, url
+
+
+def test_consortium_profiles_say_only_what_the_brief_says(demo, client):
+    members = Organization.objects.filter(role=Organization.Role.MEMBER).order_by("sort_order")
+    assert [org.name for org in members] == ["КузГТУ", "ФИЦ УУХ СО РАН", "ДонГТУ", "СибГИУ"]
+    assert all("Центра инженерных разработок по углехимии" in org.description for org in members)
+    # No invented channels: every profile sends visitors through НОЦ.
+    assert not Organization.objects.exclude(contact="").exists()
+    assert not Organization.objects.exclude(website="").exists()
+    assert Organization.objects.get(name="СибГИУ").place == "Новокузнецк, Кемеровская область"
+    page = client.get("/catalogue/org/" + Organization.objects.get(name="КузГТУ").slug + "/").content.decode()
+    assert "Участник консорциума" in page or "участник консорциума" in page
+    assert "через НОЦ" in page

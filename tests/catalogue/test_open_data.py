@@ -10,8 +10,9 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail_factories import ImageFactory
 
+from catalogue.models import Region
 from home.models import HomePage, NocSettings
-from tests.factories import publish
+from tests.factories import OrganizationFactory, RegionFactory, publish
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 HOSTILE_TITLE = 'Очистка </script><script>alert("x")</script> & «вод»'
@@ -179,12 +180,35 @@ def test_solution_page_carries_its_breadcrumb_trail(client, open_catalogue):
 
 def test_category_page_lists_its_solutions_and_its_trail(client, open_catalogue):
     data = json_ld(client.get("/catalogue/org/sibgiu/").content.decode())
-    assert set(data) == {"BreadcrumbList", "ItemList"}
+    assert set(data) == {"CollegeOrUniversity", "BreadcrumbList", "ItemList"}
     assert [item["name"] for item in data["BreadcrumbList"]["itemListElement"]][-2:] == ["Каталог решений", "СибГИУ"]
     items = data["ItemList"]["itemListElement"]
     assert [item["position"] for item in items] == [1, 2]
     assert {re.sub(r"^https?://[^/]+", "", item["url"]) for item in items} == {"/catalogue/dumps/",
                                                                                "/catalogue/reducer/"}
+
+
+@pytest.mark.parametrize(("kind", "schema_type"), [
+    ("university", "CollegeOrUniversity"), ("institute", "ResearchOrganization"),
+    ("authority", "GovernmentOrganization"), ("centre", "Organization"), ("other", "Organization"),
+])
+def test_organisation_profile_is_the_type_its_kind_implies_with_its_parent(client, open_catalogue, kind,
+                                                                         schema_type):
+    kuzbass = RegionFactory(name="Кемеровская область", kind=Region.Kind.REGION)
+    kemerovo = RegionFactory(name="Кемерово", kind=Region.Kind.CITY, parent=kuzbass)
+    parent = OrganizationFactory(name="Российская академия наук (пример)", kind="institute",
+                                 website="https://ras.example")
+    OrganizationFactory(name="Институт (пример)", slug="institute", kind=kind, city=kemerovo, parent=parent,
+                        website="https://institute.example", description="Иллюстративная организация.")
+
+    node = json_ld(client.get("/catalogue/org/institute/").content.decode())[schema_type]
+    assert node["name"] == "Институт (пример)"
+    assert node["url"] == "http://localhost/catalogue/org/institute/"
+    assert node["sameAs"] == "https://institute.example"
+    assert node["address"] == {"@type": "PostalAddress", "addressLocality": "Кемерово",
+                               "addressRegion": "Кемеровская область", "addressCountry": "RU"}
+    assert node["parentOrganization"] == {"@type": "ResearchOrganization", "name": "Российская академия наук (пример)",
+                                          "url": "https://ras.example"}
 
 
 def test_catalogue_page_lists_the_cards_on_screen_with_their_positions(client, open_catalogue):

@@ -5,7 +5,7 @@ import pytest
 
 from catalogue.api.params import LISTING_PARAMS
 from catalogue.api.views import SolutionsAPIViewSet
-from catalogue.models import SolutionPage
+from catalogue.models import Organization, Region, SolutionPage
 from catalogue.query import ALIASES, PARAMS
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,22 @@ def test_readable_page_lists_every_operation_and_parameter(client, document):
         for parameter in operation["get"]["parameters"]:
             assert f"<code>{parameter['name']}</code>" in html
     assert 'href="/api/v2/openapi.json"' in html
+
+
+@pytest.mark.parametrize("query, status", [
+    ("", 200), ("?kind=university&kind=institute&sort=name", 200), ("?limit=0", 200),
+    ("?kind=school", 400), ("?region=mars&limit=1000", 400),
+])
+def test_organisation_answers_conform(client, document, open_catalogue, query, status):
+    kuzbass = Region.objects.create(name="Кемеровская область")
+    Organization.objects.filter(name="СибГИУ").update(kind="university", role="member", region=kuzbass)
+    response = client.get("/api/v2/organizations/" + query)
+    assert response.status_code == status
+    conforms(document, "/api/v2/organizations/", status, response.json())
+    if status == 200 and response.json()["items"]:
+        item = response.json()["items"][0]
+        assert set(item) == set(response_schema(document, "/api/v2/organizations/", 200)["properties"]["items"]
+                                ["items"]["properties"])
+        detail = client.get(f"/api/v2/organizations/{item['id']}/")
+        conforms(document, "/api/v2/organizations/{id}/", 200, detail.json())
+    conforms(document, "/api/v2/organizations/{id}/", 404, client.get("/api/v2/organizations/999999/").json())

@@ -1,7 +1,7 @@
 """The home page: what НОЦ offers, a search box, entry points by need and sector, live figures and charts."""
 import pytest
 
-from tests.factories import SolutionPageFactory
+from tests.factories import OrganizationFactory, SolutionPageFactory
 from tests.showcase import build_showcase
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +12,8 @@ def test_home_shows_live_figures_and_entry_points(client):
     response = client.get("/")
     html = response.content.decode()
     figures = {figure.label: figure.value for figure in response.context["figures"]}
-    assert figures == {"решений в каталоге": 6, "организации-разработчика": 2, "отрасли": 3,
-                       "региона или города": 2}
+    assert figures == {"решений в каталоге": 6, "организации": 2, "отрасли": 3, "региона или города": 2}
+    assert '<a href="/organizations/">организации</a>' in html
     assert "С чем вы столкнулись?" in html
     assert 'href="/catalogue/need/ochistka-shakhtnykh-vod/"' in html
     assert 'href="/catalogue/sector/ekologiia/"' in html
@@ -26,6 +26,13 @@ def test_figures_follow_publication(client):
     draft = SolutionPageFactory(title="Черновик", slug="draft", live=False)
     assert draft.live is False
     assert client.get("/").context["figures"][0].value == 6
+
+
+def test_organisations_are_counted_from_the_directory_whether_or_not_they_list_a_solution(client):
+    build_showcase()
+    OrganizationFactory(name="Администрация города (пример)", kind="authority")
+    figures = {figure.label: figure.value for figure in client.get("/").context["figures"]}
+    assert figures["организации"] == 3
 
 
 def test_charts_are_server_rendered_svg(client):

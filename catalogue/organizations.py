@@ -1,0 +1,68 @@
+"""Organisations as a collection of their own, and what their profile shows.
+
+The /organizations/ index and /api/v2/organizations/ ask `CatalogueQuery.of("organizations", …)`, filtered by kind
+and region, with counts. The profile at /catalogue/org/<slug>/ (a route of CatalogueIndexPage) adds to the
+catalogue list of the organisation's solutions who they are, their figures (solutions by stage) and the sections
+other apps contribute through the `organization_profile_sections` hook (laboratories, deployments).
+"""
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from wagtail import hooks
+
+from catalogue.models import Organization, Region
+from catalogue.query import CatalogueQuery, ChoiceDimension, Collection, Dimension, Filters
+
+ORGANIZATIONS = Collection(
+    name="organizations",
+    items=lambda: Organization.objects.all(),
+    dimensions=(
+        ChoiceDimension("kind", "kind", tuple(Organization.Kind.choices), "Тип"),
+        Dimension("region", Region, "region", "Регион"),
+    ),
+    sorts={"order": ("по порядку НОЦ", ("sort_order", "name")), "name": ("по названию", ("name", "pk"))},
+    select=("city", "region", "parent", "logo"),
+    prefetch=("logo__renditions",),
+    figure="организация,организации,организаций",
+    url_name="organizations",
+)
+
+PROFILE_SECTIONS_HOOK = "organization_profile_sections"
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    """A part of an organisation's profile another app contributes (its laboratories, where its solutions are
+    deployed). A function registered with `@hooks.register("organization_profile_sections")` receives
+    (organization, request) and returns one of these, or None to show nothing. `key` names the template block
+    it fills: "labs" or "deployments" (others go after them); `template` is rendered with `section`."""
+
+    key: str
+    heading: str
+    template: str = "catalogue/includes/profile_section.html"
+    items: tuple = ()
+    order: int = 100
+
+
+def profile_sections(organization, request):
+    """{key: ProfileSection} from every registered hook, for the profile's named blocks."""
+    found = [hook(organization, request) for hook in hooks.get_hooks(PROFILE_SECTIONS_HOOK)]
+    return {section.key: section for section in sorted(filter(None, found), key=lambda section: section.order)}
+
+
+def stage_figures(organization):
+    """The organisation's live solutions by stage of readiness: (stage name, count, css class), all stages.
+    The unfiltered list of its solutions counts the same facets, so this is cached alongside them."""
+    facets = CatalogueQuery(Filters(org=[organization.slug])).facets()
+    return [(value.name, value.count, f"stage-{value.slug}") for value in facets["stage"]]
+
+
+def profile_queryset():
+    """An organisation with everything its profile names, in one query (and its logo's renditions)."""
+    return Organization.objects.select_related("city", "region", "parent", "logo").prefetch_related(
+        Prefetch("logo__renditions"))
+
+
+def solution_counts():
+    """{organisation slug: live solutions} — the catalogue's own facet, cached until the catalogue changes."""
+    return {value.slug: value.count for value in CatalogueQuery().facets()["org"]}

@@ -13,16 +13,30 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from catalogue import readiness
+from catalogue.importer.offer import (
+    Problem,
+    parse_certificates,
+    parse_deployment,
+    parse_deployments,
+    parse_ip,
+    parse_terms,
+)
 from catalogue.importer.sources import split_csv_list
 from catalogue.models import Sector, SolutionPage
 from catalogue.slugs import slug_for
 
 REQUIRED_FIELDS = ("title", "summary", "trl")
-TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en")
+TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en", "price_note", "capacity", "lead_time")
 NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
+# The offer's terms (catalogue/models/terms.py) and deployments (catalogue/importer/offer.py).
+TERMS_FIELDS = ("terms", "price_from", "price_note", "payback_months", "capacity", "lead_time")
+# Lists of objects: JSON only (a table gives deployments on a second sheet or in a second file).
+JSON_ONLY_FIELDS = ("ip", "certificates", "deployments")
 # `slug` may be left out: it is then made from the title, as the admin does for a new page.
-OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS)
+OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS, *TERMS_FIELDS,
+                   *JSON_ONLY_FIELDS)
 KNOWN_FIELDS = ("slug", *REQUIRED_FIELDS, *OPTIONAL_FIELDS)
+TABLE_FIELDS = tuple(name for name in KNOWN_FIELDS if name not in JSON_ONLY_FIELDS)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -39,6 +53,9 @@ MAX_LENGTHS = {
     "contact": _max_length(SolutionPage, "contact"),
     "title_en": _max_length(SolutionPage, "title_en"),
     "summary_en": _max_length(SolutionPage, "summary_en"),
+    "price_note": _max_length(SolutionPage, "price_note"),
+    "capacity": _max_length(SolutionPage, "capacity"),
+    "lead_time": _max_length(SolutionPage, "lead_time"),
 }
 NAME_MAX_LENGTHS = {name: _max_length(Sector, "name") for name in NAME_LIST_FIELDS} | {
     "tags": _max_length(Tag, "name"),
@@ -93,9 +110,38 @@ def validate_source(source):
         errors.extend(row_errors)
         if row and not row_errors:
             rows.append(row)
+    if source.deployments is not None:
+        errors.extend(_attach_deployments(source.deployments, rows, first_seen))
     if errors:
         raise ImportValidationError(errors)
     return rows
+
+
+def _attach_deployments(records, rows, solutions):
+    """Deployments from a second sheet or file, one per row keyed by `slug`: each solution of the file gets its
+    complete list (none listed: its deployments are removed)."""
+    errors, found = [], {row.slug: [] for row in rows}
+    for record in records:
+        data = record.data
+        slug = (data.get("slug") or "").strip() if isinstance(data.get("slug"), str) else ""
+        where = f"{record.where} («{slug}»)" if slug else record.where
+        if None in data:
+            errors.append(RowError(where, "—", "в строке больше значений, чем столбцов в заголовке"))
+            continue
+        if slug not in solutions:
+            errors.append(RowError(where, "slug", f"решения «{slug}» нет среди решений файла" if slug
+                                   else "не заполнен: укажите адрес решения (slug)"))
+            continue
+        try:
+            deployment = parse_deployment({key: value for key, value in data.items() if key != "slug"},
+                                          is_table=True)
+        except Problem as problem:
+            errors.append(RowError(where, "внедрение", str(problem)))
+            continue
+        found.setdefault(slug, []).append(deployment)
+    for index, row in enumerate(rows):
+        rows[index] = SolutionRow(row.where, row.slug, {**row.values, "deployments": tuple(found.get(row.slug, ()))})
+    return errors
 
 
 _MISSING_COLUMN = "нет обязательного столбца"
@@ -103,23 +149,23 @@ _REPEATED_COLUMN = "столбец повторяется"
 _FATAL_HEADER_PROBLEMS = {_MISSING_COLUMN, _REPEATED_COLUMN}
 
 
-def _header_errors(header):
+def _header_errors(header, known=TABLE_FIELDS, required=REQUIRED_FIELDS):
     where = "строка 1 (заголовок)"
     if not any(header):  # "—": the table as a whole, not one column
         return [RowError(where, "—", "первая строка пуста, а в ней должны быть названия столбцов "
-                                     f"({', '.join(KNOWN_FIELDS)})")]
+                                     f"({', '.join(known)})")]
     if len(header) == 1 and ";" not in header[0] and "," not in header[0] and "\t" in header[0]:
         return [RowError(where, "—", "столбцы разделены табуляцией; сохраните таблицу как CSV "
                                      "(через запятую или точку с запятой) или как .xlsx")]
     errors = [RowError(where, name or f"№ {number}", "столбец без названия" if not name else
-                       f"неизвестный столбец; допустимы: {', '.join(KNOWN_FIELDS)}")
-              for number, name in enumerate(header, start=1) if name not in KNOWN_FIELDS]
+                       f"неизвестный столбец; допустимы: {', '.join(known)}")
+              for number, name in enumerate(header, start=1) if name not in known]
     seen = set()
     for name in header:
-        if name in KNOWN_FIELDS and name in seen:
+        if name in known and name in seen:
             errors.append(RowError(where, name, _REPEATED_COLUMN))
         seen.add(name)
-    errors += [RowError(where, name, _MISSING_COLUMN) for name in REQUIRED_FIELDS if name not in header]
+    errors += [RowError(where, name, _MISSING_COLUMN) for name in required if name not in header]
     return errors
 
 
@@ -140,7 +186,7 @@ def _validate_record(record, is_csv):
             continue
         try:
             values[name] = _parse(name, data[name], is_csv)
-        except FieldProblem as problem:
+        except (FieldProblem, Problem) as problem:
             errors.append(RowError(where, name, str(problem)))
     if not values.get("slug") and not errors:
         values["slug"] = _slug_from_title(values.get("title"))
@@ -284,9 +330,16 @@ _PARSERS = {
     "slug": _parse_slug,
     "trl": _integer_parser(readiness.TRL_MIN, readiness.TRL_MAX),
     "year": _integer_parser(YEAR_MIN, YEAR_MAX),
+    "price_from": _integer_parser(0, 10**12),
+    "payback_months": _integer_parser(0, 600),
+    "terms": parse_terms,
+    "ip": parse_ip,
+    "certificates": parse_certificates,
+    "deployments": parse_deployments,
     "body": lambda value, is_csv: paragraph_blocks(_expect_text(value)),
     **{name: _text_parser(name) for name in TEXT_FIELDS},
     **{name: _names_parser(name) for name in NAME_LIST_FIELDS},
 }
-EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "",
+EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "", "price_note": "", "capacity": "",
+                "lead_time": "", "terms": (), "ip": (), "certificates": (), "deployments": (),
                 **{name: () for name in NAME_LIST_FIELDS}}

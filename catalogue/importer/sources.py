@@ -6,7 +6,7 @@ message can say which record of the file it is about.
 """
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -33,6 +33,9 @@ class ImportSource:
     records: list
     # Tables only (CSV, XLSX): the column names, checked once rather than in every row; cells are text to parse.
     header: tuple | None = None
+    # Tables only: deployments given on the sheet «Внедрения» or in a second CSV file, one record per row keyed
+    # by the solution's slug; None when the file gives none (the solutions' deployments are then left as they are).
+    deployments: list | None = None
 
     @property
     def is_csv(self):
@@ -40,16 +43,28 @@ class ImportSource:
 
 
 SUFFIXES = (".json", ".csv", ".xlsx")
+DEPLOYMENTS_SHEET = "Внедрения"
 
 
-def read_source(path):
-    """The records of a .json, .csv or .xlsx file, in file order."""
+def read_source(path, deployments_path=None):
+    """The records of a .json, .csv or .xlsx file, in file order; `deployments_path`: a CSV of deployments."""
+    source = read_upload(Path(path).name, _read(path))
+    if deployments_path:
+        if not source.is_csv:
+            raise ImportFileError("Отдельный файл внедрений читается только вместе с таблицей решений (CSV или "
+                                  ".xlsx); в JSON внедрения — поле deployments каждого решения.")
+        table = _csv_records(_decoded_table(_read(deployments_path), Path(deployments_path).name),
+                             where="файл внедрений, строка")
+        source = replace(source, deployments=table.records)
+    return source
+
+
+def _read(path):
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ImportFileError(f"Файл «{path}» не найден.") from None
-    return read_upload(path.name, data)
 
 
 def read_upload(name, data):
@@ -105,13 +120,13 @@ def _json_records(text, name):
     )
 
 
-def _csv_records(text):
+def _csv_records(text, where="строка"):
     reader = csv.DictReader(text.splitlines(keepends=True), delimiter=_delimiter(text))
     reader.fieldnames = _header_names(reader.fieldnames or ())
     records = []
     start_line = 2  # line 1 is the header
     for row in reader:
-        records.append(RawRecord(where=f"строка {start_line}", data=row))
+        records.append(RawRecord(where=f"{where} {start_line}", data=row))
         # A quoted cell may span several lines; the next record starts after the last line read.
         start_line = reader.line_num + 1
     return ImportSource(records=records, header=tuple(reader.fieldnames or ()))
@@ -127,25 +142,33 @@ def _xlsx_records(data, name):
     except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise ImportFileError(f"Файл «{name}» не удалось прочитать как таблицу Excel (.xlsx).") from None
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = list(_header_names(next(rows, ())))
-        while header and not header[-1]:  # empty columns to the right of the table
-            header.pop()
-        records = []
-        for number, cells in enumerate(rows, start=2):
-            cells = [_cell_text(cell) for cell in cells]
-            if not any(cell.strip() for cell in cells):
-                continue
-            record = dict(zip(header, cells, strict=False))
-            if len(cells) < len(header):
-                record.update(dict.fromkeys(header[len(cells):], ""))
-            surplus = [cell for cell in cells[len(header):] if cell.strip()]
-            if surplus:
-                record[None] = surplus
-            records.append(RawRecord(where=f"строка {number}", data=record))
+        header, records = _sheet_records(workbook.worksheets[0], "строка")
+        deployments = None
+        if DEPLOYMENTS_SHEET in workbook.sheetnames:
+            deployments = _sheet_records(workbook[DEPLOYMENTS_SHEET], f"лист «{DEPLOYMENTS_SHEET}», строка")[1]
     finally:
         workbook.close()
-    return ImportSource(records=records, header=tuple(header))
+    return ImportSource(records=records, header=tuple(header), deployments=deployments)
+
+
+def _sheet_records(sheet, where):
+    rows = sheet.iter_rows(values_only=True)
+    header = list(_header_names(next(rows, ())))
+    while header and not header[-1]:  # empty columns to the right of the table
+        header.pop()
+    records = []
+    for number, cells in enumerate(rows, start=2):
+        cells = [_cell_text(cell) for cell in cells]
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = dict(zip(header, cells, strict=False))
+        if len(cells) < len(header):
+            record.update(dict.fromkeys(header[len(cells):], ""))
+        surplus = [cell for cell in cells[len(header):] if cell.strip()]
+        if surplus:
+            record[None] = surplus
+        records.append(RawRecord(where=f"{where} {number}", data=record))
+    return header, records
 
 
 def _cell_text(value):

@@ -30,13 +30,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="путь к файлу .json или .csv")
+        parser.add_argument("--deployments", metavar="FILE",
+                            help="CSV внедрений к таблице решений: по строке на внедрение, столбец slug — "
+                                 "адрес решения (в JSON и .xlsx внедрения — в самом файле)")
         parser.add_argument("--dry-run", action="store_true",
                             help="только показать, что изменится, ничего не записывая")
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, deployments=None, **options):
         started = time.monotonic()
+        parent = CatalogueIndexPage.objects.get()
         try:
-            rows = validate_source(read_source(file))
+            plan = build_plan(validate_source(read_source(file, deployments)), parent)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         except ImportValidationError as error:
@@ -44,8 +48,6 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(f"Импорт отменён: ошибок — {len(error.errors)}, ничего не записано.") from None
 
-        parent = CatalogueIndexPage.objects.get()
-        plan = build_plan(rows, parent)
         if dry_run:
             self._print_plan(plan)
             self.stdout.write(f"Пробный запуск, ничего не записано. Будет {self._summary(plan)}.")

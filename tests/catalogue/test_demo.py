@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from catalogue.models import Deployment, Need, Organization, Region, Sector, SolutionPage
 from home.models import NocSettings, StandardPage
 
 NAMED_IN_THE_BRIEF = {
@@ -126,3 +126,18 @@ def test_every_page_links_the_about_page_from_its_footer(demo, client):
     for url in ("/", "/catalogue/", "/search/?q=вода", "/needs/submit/"):
         footer = client.get(url).content.decode().split('<footer class="site-footer">')[1]
         assert '<a href="/about/">О центре</a>' in footer, url
+
+
+@pytest.mark.django_db
+def test_demo_deployments_and_terms_are_marked_illustrative_and_name_no_customer(client):
+    load_demo()
+    deployments = Deployment.objects.select_related("city", "region")
+    assert deployments.count() >= 5
+    assert all(item.site.endswith("(иллюстративный пример)") for item in deployments)
+    assert all("Иллюстративный пример" in item.story for item in deployments)
+    assert not deployments.filter(organization__isnull=False).exists()
+    assert all(item.city or item.region for item in deployments)
+    html = client.get("/catalogue/modular-mine-water-treatment/").content.decode()
+    assert "Где уже работает" in html and "Прокопьевск" in html and "Условия предложения" in html
+    listed = client.get("/api/v2/solutions/?has_deployments=true&fields=title").json()
+    assert listed["meta"]["total_count"] == 4

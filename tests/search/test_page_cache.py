@@ -135,8 +135,8 @@ def test_api_search_query_count_does_not_grow_with_the_catalogue(client, db, set
     # keywords, readiness, «has deployments» with the forms of cooperation, the places of deployments; a site.
     with django_assert_num_queries(32):
         first = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
-    # The search and the facet counts are cached: the page of solutions, its relations, deployments and pictures, Wagtail's
-    # view-restriction read, the site.
+    # The search and the facet counts are cached: the page of solutions, its relations, deployments and pictures,
+    # Wagtail's view-restriction read, the site.
     with django_assert_num_queries(10):
         again = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
     assert again.json() == first.json()

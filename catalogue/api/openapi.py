@@ -6,6 +6,9 @@ a changed limit shows here by itself. `tests/catalogue/test_openapi.py` checks i
 """
 from catalogue import readiness
 from catalogue.api.params import DEFAULT_LIMIT, RICH_TEXT_FORMATS, limit_max
+from catalogue.blocks import IntellectualPropertyBlock
+from catalogue.models.deployments import Deployment
+from catalogue.models.terms import TERMS
 from catalogue.query import MAX_VALUES_PER_FILTER, SORTS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -17,6 +20,7 @@ FACET_VALUE = {"type": "object", "required": ["slug", "name", "count", "selected
                               "parent": {"type": "string",
                                          "description": "A city's region (its slug); empty for everything else."}}}
 NULLABLE_DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
+NULLABLE_SLUG_NAME = {"oneOf": [{"type": "null"}, SLUG_NAME]}
 # Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
 ITEM_FIELDS = {
     "id": {"type": "integer"},
@@ -48,6 +52,39 @@ ITEM_FIELDS = {
     "tags": {"type": "array", "items": SLUG_NAME},
     "year": {"type": ["integer", "null"]},
     "last_verified": {"type": ["string", "null"], "format": "date"},
+    "deployments": {"type": "array", "description": "Внедрения: где, с какого года, в каком статусе, с каким эффектом",
+                    "items": {"type": "object", "required": ["site", "city", "region", "year", "status", "effects"],
+                              "properties": {
+                                  "site": {"type": "string"},
+                                  "organization": NULLABLE_SLUG_NAME,
+                                  "city": NULLABLE_SLUG_NAME,
+                                  "region": NULLABLE_SLUG_NAME,
+                                  "year": {"type": ["integer", "null"]},
+                                  "status": {"enum": list(Deployment.Status.values)},
+                                  "status_label": {"type": "string"},
+                                  "scale": {"type": "string"},
+                                  "effects": {"type": "array", "items": {
+                                      "type": "object", "required": ["value", "label"],
+                                      "properties": {"value": {"type": "string"}, "label": {"type": "string"}}}},
+                                  "story": {"type": "string"},
+                                  "confirmed_by_customer": {"type": "boolean"},
+                                  "confirmed_on": {"type": ["string", "null"], "format": "date"},
+                                  "lat": {"type": ["number", "null"]},
+                                  "lon": {"type": ["number", "null"]},
+                              }}},
+    "terms": {"type": "array", "items": {"enum": list(TERMS)}, "description": "Формы сотрудничества"},
+    "price_from": {"type": ["integer", "null"], "minimum": 0, "description": "Цена от, ₽"},
+    "price_note": {"type": "string"},
+    "payback_months": {"type": ["integer", "null"], "minimum": 0},
+    "capacity": {"type": "string"},
+    "lead_time": {"type": "string"},
+    "ip": {"type": "array", "items": {"type": "object", "required": ["kind", "number", "title"], "properties": {
+        "kind": {"enum": [key for key, _label in IntellectualPropertyBlock.KINDS]}, "number": {"type": "string"},
+        "title": {"type": "string"}}}},
+    "certificates": {"type": "array", "items": {"type": "object", "required": ["kind", "number", "expired"],
+                                                "properties": {
+        "kind": {"type": "string"}, "number": {"type": "string"},
+        "valid_until": {"type": ["string", "null"], "format": "date"}, "expired": {"type": "boolean"}}}},
 }
 DETAIL_FIELDS = {
     "contact": {"type": "string"},
@@ -55,7 +92,8 @@ DETAIL_FIELDS = {
                                              "video, quote", "items": {"type": "object"}},
 }
 META_FIELDS = ("type", "detail_url", "html_url", "slug", "first_published_at", "last_published_at")
-FACETS = ("sector", "need", "region", "organization", "tag", "trl", "stage")
+FACETS = ("sector", "need", "region", "organization", "tag", "trl", "stage", "has_deployments", "deployed_in",
+          "terms")
 
 
 def _slug_filter(name, what):
@@ -85,6 +123,9 @@ def listing_parameters():
         _query("trl_min", levels, "УГТ не ниже"),
         _query("trl_max", levels, "УГТ не выше"),
         _query("search", {"type": "string"}, "Текст запроса (синоним: q); длиннее 200 знаков обрезается"),
+        _query("has_deployments", {"enum": ["true", "false", "1", "0"]}, "true — только решения с внедрениями"),
+        _slug_filter("deployed_in", "Где внедрено (регион включает свои города)"),
+        {**_slug_filter("terms", "Форма сотрудничества"), "schema": {"type": "array", "items": {"enum": list(TERMS)}}},
         _query("sort", {"enum": list(SORTS)}, "Порядок; по умолчанию relevance при поиске, иначе readiness"),
         *_window_parameters("решений"),
         _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS)),

@@ -4,6 +4,7 @@
 second run therefore creates nothing, changes nothing and writes no revisions.
 """
 from catalogue.demo import content
+from catalogue.demo.offers import add_offer
 from catalogue.demo.story import paragraph
 from catalogue.models import CatalogueIndexPage, Need, Organization, Region, Sector, SolutionPage
 
@@ -58,6 +59,7 @@ def build_solution(data):
     page.organizations = Organization.objects.filter(name__in=data["organizations"])
     page.regions = Region.objects.filter(name__in=data["regions"])
     page.tags.add(*data["tags"])
+    add_offer(page, {place.name: place for place in Region.objects.all()})
     return page
 
 

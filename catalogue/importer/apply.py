@@ -1,4 +1,6 @@
 """Applying a plan: every create and update in one transaction, each as a published Wagtail revision."""
+from dataclasses import dataclass
+
 from django.db import reset_queries, transaction
 from wagtail.rich_text import RichText
 
@@ -7,7 +9,9 @@ from catalogue.importer.batches import batched
 from catalogue.importer.indexing import deferred_index_updates, reindex
 from catalogue.importer.names import NAME_MODELS, name_indexes
 from catalogue.importer.new_pages import NewPages
+from catalogue.importer.offer import PlaceIndex, deployment_objects, stream_data
 from catalogue.models import SolutionPage
+from catalogue.models.terms import TERMS
 
 WRITE_BATCH_SIZE = 200
 
@@ -29,6 +33,7 @@ def apply_plan(plan, parent, progress=None, index_progress=None, submit_by=None)
         # (Only those still missing: another section of the same file may have written some of them.)
         created = {NAME_MODELS[field]: names[field].create(names[field].missing(new))
                    for field, new in plan.new_names.items()}
+        offer = OfferValues(PlaceIndex(), names["organizations"])
         new_pages = NewPages(parent)
         for batch in batched(writes, WRITE_BATCH_SIZE):
             pages = SolutionPage.objects.in_bulk([item.page_id for item in batch if item.page_id])
@@ -36,11 +41,11 @@ def apply_plan(plan, parent, progress=None, index_progress=None, submit_by=None)
                 relations = {name: names[name].resolve(value)
                              for name, value in item.row.values.items() if name in NAME_MODELS}
                 if submit_by:
-                    page = submit_draft(pages.get(item.page_id), parent, item.row, relations, submit_by)
+                    page = submit_draft(pages.get(item.page_id), parent, item.row, relations, submit_by, offer)
                 elif item.page_id:
-                    page = update_published(pages[item.page_id], item.row, relations)
+                    page = update_published(pages[item.page_id], item.row, relations, offer)
                 else:
-                    page = new_pages.create(_filled(SolutionPage(slug=item.row.slug), item.row), relations)
+                    page = new_pages.create(_filled(SolutionPage(slug=item.row.slug), item.row, offer), relations)
                 written.append(page.pk)
                 if progress:
                     progress(len(written), len(writes))
@@ -53,9 +58,9 @@ def apply_plan(plan, parent, progress=None, index_progress=None, submit_by=None)
     return written
 
 
-def update_published(page, row, relations):
+def update_published(page, row, relations, offer):
     """Update an existing solution from a row: one new revision, published as an editor's would be."""
-    _filled(page, row)
+    _filled(page, row, offer)
     for name, objects in relations.items():
         getattr(page, name).set(objects)
     # publish() saves the page through Page.save, which runs full_clean; cleaning the revision as well would
@@ -64,16 +69,16 @@ def update_published(page, row, relations):
     return page
 
 
-def submit_draft(page, parent, row, relations, user):
+def submit_draft(page, parent, row, relations, user, offer):
     """A draft revision of the row (a new, unpublished page when `page` is None), submitted for moderation as
     an editor's «Отправить на модерацию» does; the live version, if any, stays as it is until approved."""
     if page is None:
-        page = _filled(SolutionPage(slug=row.slug, live=False, owner=user), row)
+        page = _filled(SolutionPage(slug=row.slug, live=False, owner=user), row, offer)
         for name, objects in relations.items():
             getattr(page, name).set(objects)
         parent.add_child(instance=page)
     else:
-        _filled(page, row)
+        _filled(page, row, offer)
         for name, objects in relations.items():
             getattr(page, name).set(objects)
     page.save_revision(user=user, log_action=True)
@@ -83,11 +88,27 @@ def submit_draft(page, parent, row, relations, user):
     return page
 
 
-def _filled(page, row):
-    """The page with the row's own fields (not its categories and tags) set in memory."""
+@dataclass
+class OfferValues:
+    """What turns a row's deployments into objects: the places and organisations by name."""
+
+    places: PlaceIndex
+    organizations: object  # NameIndex
+
+
+def _filled(page, row, offer):
+    """The page with the row's own fields (not its categories and tags) set in memory; deployments are child
+    objects, saved with the page (modelcluster)."""
     for name, value in row.values.items():
         if name == "body":
             page.body = [(block_type, RichText(html)) for block_type, html in value]
+        elif name == "deployments":
+            page.deployments = deployment_objects(value, offer.places, offer.organizations)
+        elif name in ("ip", "certificates"):
+            setattr(page, name, stream_data(name, value))
+        elif name == "terms":
+            for key, (field, _label) in TERMS.items():
+                setattr(page, field, key in value)
         elif name not in NAME_MODELS:
             setattr(page, name, value)
     return page

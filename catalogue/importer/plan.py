@@ -9,8 +9,11 @@ from django.utils.html import strip_tags
 
 from catalogue.importer.batches import batched
 from catalogue.importer.names import NAME_MODELS, name_indexes
-from catalogue.importer.rows import name_key
+from catalogue.importer.offer import PlaceIndex, page_deployments, page_stream
+from catalogue.importer.rows import ImportValidationError, RowError, name_key
 from catalogue.models import SolutionPage
+from catalogue.models.deployments import deployments_prefetch
+from catalogue.models.terms import TERMS
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 PLAN_BATCH_SIZE = 500
@@ -42,7 +45,11 @@ class Plan:
 
 
 def build_plan(rows, parent):
-    """Compare every row with the solution page of the same slug under `parent` (the catalogue index)."""
+    """Compare every row with the solution page of the same slug under `parent` (the catalogue index).
+
+    Raises ImportValidationError when a deployment names a city or region the taxonomy lacks (places are not
+    invented by an import)."""
+    _check_places(rows)
     items = []
     for batch in batched(rows, PLAN_BATCH_SIZE):
         pages = _existing_pages(parent, [row.slug for row in batch])
@@ -52,7 +59,8 @@ def build_plan(rows, parent):
 
 def _existing_pages(parent, slugs):
     pages = (SolutionPage.objects.child_of(parent).filter(slug__in=slugs)
-             .prefetch_related(*(name for name in NAME_MODELS if name != "tags"), "tagged_items__tag"))
+             .prefetch_related(*(name for name in NAME_MODELS if name != "tags"), "tagged_items__tag",
+                               deployments_prefetch()))
     return {page.slug: page for page in pages}
 
 
@@ -74,6 +82,12 @@ def page_value(page, name):
         return frozenset(name_key(item.tag.name) for item in page.tagged_items.all())
     if name in NAME_MODELS:
         return frozenset(name_key(obj.name) for obj in getattr(page, name).all())
+    if name == "deployments":
+        return page_deployments(page)
+    if name in ("ip", "certificates"):
+        return page_stream(page, name)
+    if name == "terms":
+        return tuple(page.cooperation_forms)
     return getattr(page, name)
 
 
@@ -85,8 +99,22 @@ def readable_page_value(page, name):
         return "; ".join(sorted(item.tag.name for item in page.tagged_items.all()))
     if name in NAME_MODELS:
         return "; ".join(sorted(obj.name for obj in getattr(page, name).all()))
+    if name in OFFER_LISTS:
+        return _readable_list(name, page_value(page, name))
     value = getattr(page, name)
     return "" if value is None else str(value)
+
+
+OFFER_LISTS = ("deployments", "ip", "certificates", "terms")
+
+
+def _readable_list(name, items):
+    if name == "deployments":
+        return "; ".join(f"{item.site} — {item.city or item.region}" + (f", {item.year}" if item.year else "")
+                         for item in items)
+    if name == "terms":
+        return ", ".join(TERMS[key][1] for key in items)
+    return "; ".join(" ".join(str(part) for part in item if part) for item in items)
 
 
 def readable_row_value(row, name):
@@ -96,6 +124,8 @@ def readable_row_value(row, name):
         return "\n\n".join(strip_tags(html) for _, html in value or ())
     if name in NAME_MODELS:
         return "; ".join(sorted(value or ()))
+    if name in OFFER_LISTS:
+        return _readable_list(name, value or ())
     return "" if value is None else str(value)
 
 
@@ -104,13 +134,31 @@ def _comparable(value, name):
     return frozenset(map(name_key, value)) if name in NAME_MODELS else value
 
 
+def _check_places(rows):
+    places, errors = PlaceIndex(), []
+    for row in rows:
+        for number, deployment in enumerate(row.values.get("deployments", ()), start=1):
+            errors += [RowError(row.where, "deployments", f"внедрение № {number}: {problem}")
+                       for problem in places.problems(deployment)]
+    if errors:
+        raise ImportValidationError(errors)
+
+
+def _names_of(row, name):
+    """The names a row gives for a category field; deployments' organisations count as organisations."""
+    names = tuple(row.values.get(name, ()))
+    if name == "organizations":
+        names += tuple(item.organization for item in row.values.get("deployments", ()) if item.organization)
+    return names
+
+
 def _new_names(rows):
     indexes = name_indexes()
     new_names = {}
     for name, index in indexes.items():
         seen = {}
         for row in rows:
-            for missing in index.missing(row.values.get(name, ())):
+            for missing in index.missing(_names_of(row, name)):
                 seen.setdefault(name_key(missing), missing)
         if seen:
             new_names[name] = list(seen.values())

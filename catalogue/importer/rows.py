@@ -13,16 +13,30 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from catalogue import readiness
+from catalogue.importer.offer import (
+    Problem,
+    parse_certificates,
+    parse_deployment,
+    parse_deployments,
+    parse_ip,
+    parse_terms,
+)
 from catalogue.importer.sources import split_csv_list
 from catalogue.models import Sector, SolutionPage
 from catalogue.slugs import slug_for
 
 REQUIRED_FIELDS = ("title", "summary", "trl")
-TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en")
+TEXT_FIELDS = ("title", "summary", "contact", "title_en", "summary_en", "price_note", "capacity", "lead_time")
 NAME_LIST_FIELDS = ("sectors", "needs", "organizations", "regions", "tags")
+# The offer's terms (catalogue/models/terms.py) and deployments (catalogue/importer/offer.py).
+TERMS_FIELDS = ("terms", "price_from", "price_note", "payback_months", "capacity", "lead_time")
+# Lists of objects: JSON only (a table gives deployments on a second sheet or in a second file).
+JSON_ONLY_FIELDS = ("ip", "certificates", "deployments")
 # `slug` may be left out: it is then made from the title, as the admin does for a new page.
-OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS)
+OPTIONAL_FIELDS = ("body", "year", "contact", "title_en", "summary_en", *NAME_LIST_FIELDS, *TERMS_FIELDS,
+                   *JSON_ONLY_FIELDS)
 KNOWN_FIELDS = ("slug", *REQUIRED_FIELDS, *OPTIONAL_FIELDS)
+TABLE_FIELDS = tuple(name for name in KNOWN_FIELDS if name not in JSON_ONLY_FIELDS)
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -39,6 +53,9 @@ MAX_LENGTHS = {
     "contact": _max_length(SolutionPage, "contact"),
     "title_en": _max_length(SolutionPage, "title_en"),
     "summary_en": _max_length(SolutionPage, "summary_en"),
+    "price_note": _max_length(SolutionPage, "price_note"),
+    "capacity": _max_length(SolutionPage, "capacity"),
+    "lead_time": _max_length(SolutionPage, "lead_time"),
 }
 NAME_MAX_LENGTHS = {name: _max_length(Sector, "name") for name in NAME_LIST_FIELDS} | {
     "tags": _max_length(Tag, "name"),
@@ -79,11 +96,18 @@ class SolutionRow:
 
 def validate_source(source):
     """Every record of an `ImportSource` as a `SolutionRow`, or `ImportValidationError` listing all problems."""
-    return validate_records(source, KNOWN_FIELDS, REQUIRED_FIELDS, _validate_record,
-                            unique=lambda row: [("slug", row.slug)])
+    def deployments(rows, first_seen):
+        if source.deployments is None:
+            return []
+        slugs = {value for column, value in first_seen if column == "slug"}
+        return _attach_deployments(source.deployments, rows, slugs)
+
+    known = TABLE_FIELDS if source.is_csv else KNOWN_FIELDS
+    return validate_records(source, known, REQUIRED_FIELDS, _validate_record,
+                            unique=lambda row: [("slug", row.slug)], more_errors=deployments)
 
 
-def validate_records(source, known_fields, required_fields, validate_record, unique):
+def validate_records(source, known_fields, required_fields, validate_record, unique, more_errors=None):
     """The rows of a section's records, or `ImportValidationError` listing every problem: the header's (tables),
     each record's (`validate_record(record, is_csv)` → (row or None, errors)), and repeats of the values that
     must be unique in a file (`unique(row)` → [(column, value)])."""
@@ -101,9 +125,38 @@ def validate_records(source, known_fields, required_fields, validate_record, uni
         errors.extend(row_errors)
         if row and not row_errors:
             rows.append(row)
+    if more_errors:  # what a section checks across its rows (the solutions' deployments sheet)
+        errors.extend(more_errors(rows, first_seen))
     if errors:
         raise ImportValidationError(errors)
     return rows
+
+
+def _attach_deployments(records, rows, solutions):
+    """Deployments from a second sheet or file, one per row keyed by `slug`: each solution of the file gets its
+    complete list (none listed: its deployments are removed)."""
+    errors, found = [], {row.slug: [] for row in rows}
+    for record in records:
+        data = record.data
+        slug = (data.get("slug") or "").strip() if isinstance(data.get("slug"), str) else ""
+        where = f"{record.where} («{slug}»)" if slug else record.where
+        if None in data:
+            errors.append(RowError(where, "—", "в строке больше значений, чем столбцов в заголовке"))
+            continue
+        if slug not in solutions:
+            errors.append(RowError(where, "slug", f"решения «{slug}» нет среди решений файла" if slug
+                                   else "не заполнен: укажите адрес решения (slug)"))
+            continue
+        try:
+            deployment = parse_deployment({key: value for key, value in data.items() if key != "slug"},
+                                          is_table=True)
+        except Problem as problem:
+            errors.append(RowError(where, "внедрение", str(problem)))
+            continue
+        found.setdefault(slug, []).append(deployment)
+    for index, row in enumerate(rows):
+        rows[index] = SolutionRow(row.where, row.slug, {**row.values, "deployments": tuple(found.get(row.slug, ()))})
+    return errors
 
 
 _MISSING_COLUMN = "нет обязательного столбца"
@@ -155,7 +208,7 @@ def _validate_record(record, is_csv):
             continue
         try:
             values[name] = _parse(name, data[name], is_csv)
-        except FieldProblem as problem:
+        except (FieldProblem, Problem) as problem:
             errors.append(RowError(where, name, str(problem)))
     if not values.get("slug") and not errors:
         values["slug"] = _slug_from_title(values.get("title"))
@@ -300,9 +353,16 @@ _PARSERS = {
     "slug": _parse_slug,
     "trl": _integer_parser(readiness.TRL_MIN, readiness.TRL_MAX),
     "year": _integer_parser(YEAR_MIN, YEAR_MAX),
+    "price_from": _integer_parser(0, 10**12),
+    "payback_months": _integer_parser(0, 600),
+    "terms": parse_terms,
+    "ip": parse_ip,
+    "certificates": parse_certificates,
+    "deployments": parse_deployments,
     "body": lambda value, is_csv: paragraph_blocks(_expect_text(value)),
     **{name: _text_parser(name) for name in TEXT_FIELDS},
     **{name: _names_parser(name) for name in NAME_LIST_FIELDS},
 }
-EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "",
+EMPTY_VALUES = {"body": (), "contact": "", "title_en": "", "summary_en": "", "price_note": "", "capacity": "",
+                "lead_time": "", "terms": (), "ip": (), "certificates": (), "deployments": (),
                 **{name: () for name in NAME_LIST_FIELDS}}

@@ -15,7 +15,7 @@ from django.db import transaction
 from catalogue.cache import deferred_bumps
 from catalogue.importer.plan import CREATE, UNCHANGED, UPDATE
 from catalogue.importer.rows import ImportValidationError
-from catalogue.importer.sources import read_sections
+from catalogue.importer.sources import ImportFileError, read_sections, with_deployments_csv
 
 DEFAULT_SECTION = "solutions"
 
@@ -116,14 +116,18 @@ class ImportPlan:
         return "; ".join(f"{SECTIONS[key].label.lower()}: {counts(plan)}" for key, plan in self.plans.items())
 
 
-def read(file_name, data, section=None):
-    """{section key: ImportSource} of a file's content; `section` names the one section of a CSV file."""
+def read(file_name, data, section=None, deployments=None):
+    """{section key: ImportSource} of a file's content; `section` names the one section of a CSV file;
+    `deployments`: (name, bytes) of a second CSV file with the solutions' deployments."""
     default = section or DEFAULT_SECTION
     if default not in SECTIONS:
-        from catalogue.importer.sources import ImportFileError
-
         raise ImportFileError(f"Неизвестный раздел «{default}»; допустимы: {', '.join(SECTIONS)}.")
-    return read_sections(file_name, data, sheet_names(), default=default)
+    sources = read_sections(file_name, data, sheet_names(), default=default)
+    if deployments:
+        if DEFAULT_SECTION not in sources:
+            raise ImportFileError("Файл внедрений дополняет таблицу решений, а в этом файле решений нет.")
+        sources[DEFAULT_SECTION] = with_deployments_csv(sources[DEFAULT_SECTION], *deployments)
+    return sources
 
 
 def validate(sources):
@@ -155,9 +159,9 @@ def build(rows, parent):
     return ImportPlan(plans)
 
 
-def check(file_name, data, parent, section=None):
+def check(file_name, data, parent, section=None, deployments=None):
     """Read, validate and plan a file: the dry run. Raises ImportFileError or ImportValidationError."""
-    return build(validate(read(file_name, data, section)), parent)
+    return build(validate(read(file_name, data, section, deployments)), parent)
 
 
 def apply(plan, parent, progress=None, index_progress=None, submit_by=None):

@@ -6,7 +6,7 @@ message can say which record of the file it is about.
 """
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -35,6 +35,9 @@ class ImportSource:
     header: tuple | None = None
     # How the records' places begin in a file of several sections («лист «Организации», »), for the header's.
     prefix: str = ""
+    # Tables only: deployments given on the sheet «Внедрения» or in a second CSV file, one record per row keyed
+    # by the solution's slug; None when the file gives none (the solutions' deployments are then left as they are).
+    deployments: list | None = None
 
     @property
     def is_csv(self):
@@ -42,11 +45,21 @@ class ImportSource:
 
 
 SUFFIXES = (".json", ".csv", ".xlsx")
+DEPLOYMENTS_SHEET = "Внедрения"
 
 
 def read_source(path):
     """The records of a .json, .csv or .xlsx file, in file order."""
     return read_upload(Path(path).name, read_bytes(path))
+
+
+def with_deployments_csv(source, name, data):
+    """A CSV table of solutions with its deployments from a second CSV file (`import_solutions --deployments`)."""
+    if not source.is_csv:
+        raise ImportFileError("Отдельный файл внедрений читается только вместе с таблицей решений (CSV или "
+                              ".xlsx); в JSON внедрения — поле deployments каждого решения.")
+    table = _csv_records(_decoded_table(data, name), where="файл внедрений, строка")
+    return replace(source, deployments=table.records)
 
 
 def read_bytes(path):
@@ -163,13 +176,13 @@ def _json_list_source(items, prefix=""):
     )
 
 
-def _csv_records(text):
+def _csv_records(text, where="строка"):
     reader = csv.DictReader(text.splitlines(keepends=True), delimiter=_delimiter(text))
     reader.fieldnames = _header_names(reader.fieldnames or ())
     records = []
     start_line = 2  # line 1 is the header
     for row in reader:
-        records.append(RawRecord(where=f"строка {start_line}", data=row))
+        records.append(RawRecord(where=f"{where} {start_line}", data=row))
         # A quoted cell may span several lines; the next record starts after the last line read.
         start_line = reader.line_num + 1
     return ImportSource(records=records, header=tuple(reader.fieldnames or ()))
@@ -187,13 +200,14 @@ def _xlsx_records(data, name):
     """The first sheet of a workbook as one source."""
     workbook = _open_workbook(data, name)
     try:
-        return _sheet_source(workbook.worksheets[0])
+        return _with_deployments_sheet(workbook, _sheet_source(workbook.worksheets[0]))
     finally:
         workbook.close()
 
 
 def _xlsx_sections(data, name, sheet_names, default):
-    """A source per sheet titled after a section; the first sheet as the default section if none is."""
+    """A source per sheet titled after a section; the first sheet as the default section if none is. The sheet
+    «Внедрения» belongs to the default section (the solutions)."""
     workbook = _open_workbook(data, name)
     try:
         sections = {}
@@ -203,15 +217,29 @@ def _xlsx_sections(data, name, sheet_names, default):
                 raise ImportFileError(f"Файл «{name}»: лист для раздела «{sheet.title}» встречается дважды.")
             if section:
                 sections[section] = _sheet_source(sheet, prefix=f"лист «{sheet.title}», ")
-        return sections or {default: _sheet_source(workbook.worksheets[0])}
+        sections = sections or {default: _sheet_source(workbook.worksheets[0])}
+        if default in sections:
+            sections[default] = _with_deployments_sheet(workbook, sections[default])
+        return sections
     finally:
         workbook.close()
 
 
-def _sheet_source(sheet, prefix=""):
-    """A sheet: its first row names the columns, every later non-empty row is a record.
+def _with_deployments_sheet(workbook, source):
+    if DEPLOYMENTS_SHEET not in workbook.sheetnames:
+        return source
+    return replace(source, deployments=_sheet_records(workbook[DEPLOYMENTS_SHEET],
+                                                      f"лист «{DEPLOYMENTS_SHEET}», строка")[1])
 
-    Cells become text, as in a CSV file, so both go through the same validation."""
+
+def _sheet_source(sheet, prefix=""):
+    """A sheet as a source: its first row names the columns, every later non-empty row is a record."""
+    header, records = _sheet_records(sheet, f"{prefix}строка")
+    return ImportSource(records=records, header=tuple(header), prefix=prefix)
+
+
+def _sheet_records(sheet, where):
+    """Cells become text, as in a CSV file, so both go through the same validation."""
     rows = sheet.iter_rows(values_only=True)
     header = list(_header_names(next(rows, ())))
     while header and not header[-1]:  # empty columns to the right of the table
@@ -227,8 +255,8 @@ def _sheet_source(sheet, prefix=""):
         surplus = [cell for cell in cells[len(header):] if cell.strip()]
         if surplus:
             record[None] = surplus
-        records.append(RawRecord(where=f"{prefix}строка {number}", data=record))
-    return ImportSource(records=records, header=tuple(header), prefix=prefix)
+        records.append(RawRecord(where=f"{where} {number}", data=record))
+    return header, records
 
 
 def _cell_text(value):

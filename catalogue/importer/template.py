@@ -1,10 +1,13 @@
-"""The XLSX template editors download from the admin: the columns the importer reads and one example row."""
+"""The XLSX template editors download from the admin: the columns the importer reads and one example row, and the
+sheet «Внедрения» with one example deployment."""
 from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from catalogue.importer.rows import KNOWN_FIELDS, REQUIRED_FIELDS
+from catalogue.importer.offer import DEPLOYMENT_COLUMNS
+from catalogue.importer.rows import REQUIRED_FIELDS, TABLE_FIELDS
+from catalogue.importer.sources import DEPLOYMENTS_SHEET
 
 # One illustrative solution (the example of docs/import.md); no contact is invented.
 EXAMPLE = {
@@ -22,6 +25,28 @@ EXAMPLE = {
     "organizations": "КузГТУ",
     "regions": "Кемеровская область",
     "tags": "шахтные воды; очистка",
+    "terms": "licence; supply",
+    "price_from": 12500000,
+    "price_note": "за модуль, без НДС",
+    "payback_months": 30,
+    "capacity": "до 20 установок в год",
+    "lead_time": "4 месяца с даты договора",
+}
+# One illustrative deployment of the example solution: no real customer is named.
+DEPLOYMENT_EXAMPLE = {
+    "slug": "mine-water-treatment",
+    "site": "Очистные сооружения угольного разреза (пример)",
+    "organization": "",
+    "city": "",
+    "region": "Кемеровская область",  # as in the demo content's regions
+    "year": 2024,
+    "status": "пилот",
+    "scale": "2 модуля, 400 м³/ч",
+    "effects": "−40 % | взвешенных веществ в сбросе; 3 года | окупаемость",
+    "story": "",
+    "lat": "",
+    "lon": "",
+    "confirmed_on": "",
 }
 HELP = {
     "slug": "адрес страницы: латиница, цифры, дефис; пусто — из названия",
@@ -38,6 +63,28 @@ HELP = {
     "organizations": "разработчики и партнёры через «;»",
     "regions": "регионы и города через «;»",
     "tags": "ключевые слова через «;»",
+    "terms": "формы сотрудничества через «;»: licence (лицензия), supply (поставка), service (услуга / работы), "
+             "joint (совместный проект), rnd (договор НИОКР)",
+    "price_from": "ориентировочная цена от, ₽, целое число",
+    "price_note": "о цене: «по запросу», «за модуль»…",
+    "payback_months": "срок окупаемости, месяцев",
+    "capacity": "производственная мощность",
+    "lead_time": "срок поставки / внедрения",
+}
+DEPLOYMENT_HELP = {
+    "slug": "адрес решения с листа «Решения»",
+    "site": "объект или заказчик (обязательно)",
+    "organization": "организация из справочника (необязательно)",
+    "city": "город из справочника регионов и городов",
+    "region": "регион (нужен город или регион)",
+    "year": "год начала, не в будущем",
+    "status": "пилот, в эксплуатации или завершено",
+    "scale": "масштаб: «2 модуля, 400 м³/ч»",
+    "effects": "эффекты «значение | что значит» через «;»",
+    "story": "коротко о внедрении",
+    "lat": "широта, если точка не совпадает с городом",
+    "lon": "долгота",
+    "confirmed_on": "дата подтверждения заказчиком ГГГГ-ММ-ДД (только если подтверждено)",
 }
 
 
@@ -46,14 +93,23 @@ def template_workbook():
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Решения"
-    sheet.append(list(KNOWN_FIELDS))
-    sheet.append([EXAMPLE[name] for name in KNOWN_FIELDS])
+    sheet.append(list(TABLE_FIELDS))
+    sheet.append([EXAMPLE[name] for name in TABLE_FIELDS])
     for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    deployments = workbook.create_sheet(DEPLOYMENTS_SHEET)
+    deployments.append(list(DEPLOYMENT_COLUMNS))
+    deployments.append([DEPLOYMENT_EXAMPLE[name] for name in DEPLOYMENT_COLUMNS])
+    for cell in deployments[1]:
         cell.font = Font(bold=True)
     help_sheet = workbook.create_sheet("Пояснения")
     help_sheet.append(["столбец", "обязательный", "что в нём"])
-    for name in KNOWN_FIELDS:
+    for name in TABLE_FIELDS:
         help_sheet.append([name, "да" if name in REQUIRED_FIELDS else "нет", HELP[name]])
+    help_sheet.append([])
+    help_sheet.append([f"лист «{DEPLOYMENTS_SHEET}»", "", "по строке на внедрение; у решений файла — полный список"])
+    for name in DEPLOYMENT_COLUMNS:
+        help_sheet.append([name, "да" if name in ("slug", "site") else "нет", DEPLOYMENT_HELP[name]])
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -96,18 +96,21 @@ def test_bulk_changes_invalidate_once_at_the_end(client, ecology, django_capture
 
 
 # --- Cost ----------------------------------------------------------------------------------------------------
-# Facet counts take ten queries: a count and a name lookup for each of sectors, needs, regions and developers,
-# one for keywords, one for readiness (which also gives the number of results). A repeated request reads them
-# from the cache instead. tests/test_page_costs.py counts every public page at two catalogue sizes.
+# Facet counts take twelve queries here: a count and a name lookup for each of sectors, needs, regions and
+# developers, one for keywords, one for readiness (which also gives the number of results), one for «has
+# deployments» and the forms of cooperation, one for the places of deployments (this catalogue has none, so their
+# names are not looked up; with deployments that is one more, see tests/test_page_costs.py). A repeated request
+# reads them from the cache instead. The API also fetches the items' deployments (one query, both times).
 
 @pytest.mark.parametrize("url, first, repeated", [
-    ("/catalogue/", 23, 13),
-    ("/catalogue/?sector=ecology&need=water", 27, 17),
-    (API, 19, 9),
-    (API + "?stage=pilot&sort=title", 19, 9),
+    ("/catalogue/", 25, 13),
+    ("/catalogue/?sector=ecology&need=water", 29, 17),
+    (API, 22, 10),
+    (API + "?stage=pilot&sort=title", 22, 10),
     # The home page's figures and charts are drawn from the same facets; its two shelves are remembered too
-    # (the view restrictions and the ids of each: four queries), and so is the count of organisations (one).
-    ("/", 26, 10),
+    # (the view restrictions and the ids of each: four queries), and so are the count of organisations (one) and
+    # the deployments of «Где уже работает» (one).
+    ("/", 29, 10),
 ])
 def test_a_repeated_request_skips_the_facet_queries(client, open_catalogue, django_assert_num_queries, settings,
                                                    url, first, repeated):

@@ -56,7 +56,7 @@ def test_trl_min_and_sort_newest(client, showcase):
 
 def test_relevance_sort_is_offered_only_for_a_text_query(client, showcase):
     plain = client.get("/catalogue/")
-    assert [option.value for option in plain.context["sort_options"]] == ["newest", "readiness"]
+    assert [option.value for option in plain.context["sort_options"]] == ["newest", "readiness", "deployments"]
     searched = client.get("/catalogue/", {"q": "насос"})
     assert searched.context["sort_options"][0].value == "relevance"
     assert searched.context["sort_options"][0].selected

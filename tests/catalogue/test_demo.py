@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from catalogue.models import Deployment, Need, Organization, Region, Sector, SolutionPage
 from home.models import NocSettings, StandardPage
 
 NAMED_IN_THE_BRIEF = {
@@ -139,3 +139,18 @@ def test_consortium_profiles_say_only_what_the_brief_says(demo, client):
     page = client.get("/catalogue/org/" + Organization.objects.get(name="КузГТУ").slug + "/").content.decode()
     assert "Участник консорциума" in page or "участник консорциума" in page
     assert "через НОЦ" in page
+
+
+@pytest.mark.django_db
+def test_demo_deployments_and_terms_are_marked_illustrative_and_name_no_customer(client):
+    load_demo()
+    deployments = Deployment.objects.select_related("city", "region")
+    assert deployments.count() >= 5
+    assert all(item.site.endswith("(иллюстративный пример)") for item in deployments)
+    assert all("Иллюстративный пример" in item.story for item in deployments)
+    assert not deployments.filter(organization__isnull=False).exists()
+    assert all(item.city or item.region for item in deployments)
+    html = client.get("/catalogue/modular-mine-water-treatment/").content.decode()
+    assert "Где уже работает" in html and "Прокопьевск" in html and "Условия предложения" in html
+    listed = client.get("/api/v2/solutions/?has_deployments=true&fields=title").json()
+    assert listed["meta"]["total_count"] == 4

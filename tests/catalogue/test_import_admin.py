@@ -165,3 +165,32 @@ def test_apply_runs_in_a_background_thread(member, settings):
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.DONE and job.created == 2
     assert SolutionPage.objects.live().count() == 2
+
+
+def test_the_template_with_its_deployments_sheet_imports_through_the_admin(member):
+    from catalogue.importer.template import template_workbook
+    from tests.factories import RegionFactory
+
+    RegionFactory(name="Кемеровская область")
+    moderator = member("Модераторы НОЦ")
+    response = moderator.post(URL, {"file": SimpleUploadedFile("шаблон.xlsx", template_workbook())})
+    assert response.status_code == 302
+    moderator.post(response["Location"], {"mode": "publish"})
+    page = SolutionPage.objects.get(slug="mine-water-treatment")
+    assert page.cooperation_forms == ["licence", "supply"] and page.price_from == 12_500_000
+    assert [item.site for item in page.deployments.all()] == ["Очистные сооружения угольного разреза (пример)"]
+
+
+def test_a_deployment_without_a_place_is_refused_in_the_admin_and_nothing_is_saved(member):
+    from io import BytesIO
+
+    from catalogue.importer.template import template_workbook
+
+    workbook = load_workbook(BytesIO(template_workbook()))
+    workbook["Внедрения"]["E2"] = ""
+    out = BytesIO()
+    workbook.save(out)
+    response = member("Модераторы НОЦ").post(URL, {"file": SimpleUploadedFile("шаблон.xlsx", out.getvalue())})
+    assert response.status_code == 400
+    assert "укажите город (city) или регион (region)" in response.content.decode()
+    assert not SolutionPage.objects.exists() and not ImportJob.objects.exists()

@@ -109,8 +109,9 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     # The text search (10): view restrictions, the filtered solutions' ids, synonyms, 3 dictionary look-ups,
     # postings, candidates in tie order, their stored documents, pinned pages; the query log (3): the query,
     # today's hits, their update; a page of cards with their sectors, developers and renditions (4); 4×2 taxonomy
-    # facets, keywords, readiness; the page around the results (3): the site, its root page, НОЦ's settings.
-    with django_assert_num_queries(30):
+    # facets, keywords, readiness, «has deployments» with the forms of cooperation, the places of deployments (none
+    # here, so no names); the page around the results (3): the site, its root page, НОЦ's settings.
+    with django_assert_num_queries(32):
         first = client.get("/search/", {"q": "очистка шахтных вод"})
     # Only the query log (written at once in tests): an anonymous visitor's page is stored whole.
     with django_assert_num_queries(3):
@@ -118,7 +119,7 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     assert again.content == first.content
     assert first.content.decode().count('class="card"') == min(number, 10)
     # Another text with the same filters: the filtered solutions' ids are not read again.
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(31):
         client.get("/search/", {"q": "установка очистки"})
     assert Query.objects.get(query_string="очистка шахтных вод").hits == 3
 
@@ -130,13 +131,13 @@ def test_api_search_query_count_does_not_grow_with_the_catalogue(client, db, set
     searchable_catalogue(number)
     client.get("/api/v2/solutions/")  # pictures' renditions made, site root paths cached, as on any running site
     # The text search as on the search page (10); a page of solutions and its 5 relations, their pictures'
-    # renditions, view restrictions again (Wagtail's serializer set-up); 4×2 taxonomy facets, keywords,
-    # readiness; a site for detail_url.
-    with django_assert_num_queries(29):
+    # renditions and their deployments, view restrictions again (Wagtail's serializer set-up); 4×2 taxonomy facets,
+    # keywords, readiness, «has deployments» with the forms of cooperation, the places of deployments; a site.
+    with django_assert_num_queries(32):
         first = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
-    # The search and the facet counts are cached: the page of solutions, its relations and pictures, Wagtail's
-    # view-restriction read, the site.
-    with django_assert_num_queries(9):
+    # The search and the facet counts are cached: the page of solutions, its relations, deployments and pictures,
+    # Wagtail's view-restriction read, the site.
+    with django_assert_num_queries(10):
         again = client.get("/api/v2/solutions/", {"search": "очистка шахтных вод", "limit": 50})
     assert again.json() == first.json()
     assert first.json()["meta"]["total_count"] == len(first.json()["items"]) == number

@@ -34,14 +34,18 @@ class Command(BaseCommand):
         parser.add_argument("file", help="путь к файлу .json, .csv или .xlsx")
         parser.add_argument("--section", default=None,
                             help="раздел, который содержит файл CSV: solutions (по умолчанию) или organizations")
+        parser.add_argument("--deployments", metavar="FILE",
+                            help="CSV внедрений к таблице решений: по строке на внедрение, столбец slug — "
+                                 "адрес решения (в JSON и .xlsx внедрения — в самом файле)")
         parser.add_argument("--dry-run", action="store_true",
                             help="только показать, что изменится, ничего не записывая")
 
-    def handle(self, *args, file, dry_run, section, **options):
+    def handle(self, *args, file, dry_run, section, deployments=None, **options):
         started = time.monotonic()
         parent = CatalogueIndexPage.objects.get()
         try:
-            plan = sections.check(Path(file).name, read_bytes(file), parent, section)
+            extra = (Path(deployments).name, read_bytes(deployments)) if deployments else None
+            plan = sections.check(Path(file).name, read_bytes(file), parent, section, deployments=extra)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         except ImportValidationError as error:

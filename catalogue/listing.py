@@ -20,6 +20,7 @@ PARAM_LABELS = {
     "need": "потребность",
     "region": "регион",
     "org": "разработчик",
+    "service": "услуга",
     "tag": "ключевое слово",
     "stage": "стадия",
     "trl_min": "УГТ не ниже",
@@ -51,12 +52,13 @@ class SortOption:
     selected: bool
 
 
-def lenient_query(params, *, fixed=None):
+def lenient_query(params, *, fixed=None, query_class=CatalogueQuery):
     """A CatalogueQuery over the parameters that make sense, and the complaints about those that do not.
 
     A shared link with a stale slug or a typo should still show a catalogue, so bad parameters are dropped
     (and named to the visitor) instead of failing the page. `fixed` is a (param, slug) pair that the page's
-    own address implies, e.g. the need of /catalogue/need/<slug>/.
+    own address implies, e.g. the need of /catalogue/need/<slug>/. `query_class` picks the collection
+    (labs.query.LabQuery for /labs/).
     """
     params = params.copy()
     if fixed and fixed[1] not in params.getlist(fixed[0]):
@@ -65,13 +67,13 @@ def lenient_query(params, *, fixed=None):
     # Each round removes at least one parameter, so this ends.
     for _ in range(len(params) + 1):
         try:
-            return CatalogueQuery.from_params(params, ignore=PAGE_PARAMS), errors
+            return query_class.from_params(params, ignore=PAGE_PARAMS), errors
         except CatalogueQueryError as error:
             errors.update(error.errors)
             for key in error.errors:
                 for spelling in (key, *[alias for alias, name in ALIASES.items() if name == key]):
                     params.pop(spelling, None)
-    return CatalogueQuery(), errors
+    return query_class(), errors
 
 
 def error_messages(errors):

@@ -98,17 +98,33 @@ def parse_filters(params, *, ignore=()):
 
     `ignore` lists parameters that belong to the caller (pagination, format) rather than the query.
     """
-    filters, errors, spelling = Filters(), {}, {}
+    filters = Filters()
+    errors, spelling = read_params(params, filters, known=PARAMS, multi=MULTI_PARAMS, single=_parse_single,
+                                   ignore=ignore)
+    if filters.trl_min > filters.trl_max:
+        errors["trl_min"] = "минимальный УГТ больше максимального"
+    check_slugs(filters, errors, DIMENSIONS)
+    if errors:
+        # Name each parameter as the caller spelt it (`organization`, not the internal `org`).
+        raise CatalogueQueryError({spelling.get(key, key): message for key, message in errors.items()})
+    return filters
+
+
+def read_params(params, filters, *, known, multi, single, ignore=()):
+    """The reading every collection's filters share (solutions here, labs in labs.query): aliases, unknown
+    parameters, control characters, at most MAX_VALUES_PER_FILTER values of a list; `single(filters, errors,
+    raw_key, key, value)` reads the last value of each other parameter. Returns (errors, spelling of each key)."""
+    errors, spelling = {}, {}
     for raw_key in params:
         key = ALIASES.get(raw_key, raw_key)
         if raw_key in ignore:
             continue
         spelling[key] = raw_key
-        if key not in PARAMS:
+        if key not in known:
             errors[raw_key] = "неизвестный параметр"
             continue
         values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
-        if key in MULTI_PARAMS:
+        if key in multi:
             if any(_CONTROL.search(value) for value in values):
                 errors[raw_key] = "недопустимые символы в значении"
                 continue
@@ -116,14 +132,8 @@ def parse_filters(params, *, ignore=()):
                 errors[raw_key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
             getattr(filters, key).extend(values[:MAX_VALUES_PER_FILTER])
         elif values:
-            _parse_single(filters, errors, raw_key, key, values[-1])
-    if filters.trl_min > filters.trl_max:
-        errors["trl_min"] = "минимальный УГТ больше максимального"
-    _check_slugs(filters, errors)
-    if errors:
-        # Name each parameter as the caller spelt it (`organization`, not the internal `org`).
-        raise CatalogueQueryError({spelling.get(key, key): message for key, message in errors.items()})
-    return filters
+            single(filters, errors, raw_key, key, values[-1])
+    return errors, spelling
 
 
 def carried_params(params, *, drop=()):
@@ -162,8 +172,8 @@ def parse_int(text):
     return int(text) if _SMALL_INT.fullmatch(text) else None
 
 
-def _check_slugs(filters, errors):
-    for dimension in DIMENSIONS:
+def check_slugs(filters, errors, dimensions):
+    for dimension in dimensions:
         wanted = set(getattr(filters, dimension.param))
         if wanted:
             known = set(dimension.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
@@ -305,8 +315,9 @@ class CatalogueQuery:
         # nor do the order of the results or the case and spacing of the text (search_service.query_key).
         key = asdict(self.filters)
         del key["sort"]
-        for param in MULTI_PARAMS:
-            key[param] = sorted(set(key[param]))
+        for param, value in key.items():
+            if isinstance(value, list):
+                key[param] = sorted(set(value))
         # A text of punctuation alone normalises to "" and matches nothing, unlike no text at all (None).
         key["q"] = search_service.query_key(key["q"]) if key["q"] else None
         return key
@@ -365,11 +376,13 @@ def cards(ids, relations=CARD_CATEGORIES):
 
 
 class RankedResults:
-    """Search hits in rank order; slicing fetches only the pages of that slice."""
+    """Search hits in rank order; slicing fetches only the pages of that slice (with `fetch`: cards of another
+    collection, such as labs)."""
 
-    def __init__(self, ids, relations=CARD_CATEGORIES):
+    def __init__(self, ids, relations=CARD_CATEGORIES, fetch=None):
         self.ids = list(ids)
         self.relations = relations
+        self.fetch = fetch or cards
 
     def __len__(self):
         return len(self.ids)
@@ -379,5 +392,5 @@ class RankedResults:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return cards(self.ids[index], self.relations)
+            return self.fetch(self.ids[index], self.relations)
         return self[index:index + 1][0]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ops",
     "home",
     "catalogue",
+    "labs",
     "search",
     "shortlist",
     "wagtail.api.v2",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LabsConfig(AppConfig):
+    name = "labs"
+    verbose_name = "Лаборатории и центры"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -81,3 +81,25 @@ def test_lab_json_ld_is_research_organization_with_parent(client, labs):
 
 def test_draft_lab_is_not_public(client, labs):
     assert client.get("/labs/draft-lab/").status_code == 404
+
+
+def test_search_page_offers_labs_with_counts_per_type(client, labs):
+    response = client.get("/search/", {"q": "шахтные воды"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    tabs = {item.get_text(" ", strip=True) for item in soup.select(".search-types li")}
+    assert tabs == {"Решения 1", "Лаборатории 1"}
+    labs_tab = soup.select_one('.search-types a[href*="type=labs"]')
+    response = client.get("/search/" + labs_tab["href"])
+    assert titles(response) == [labs["water"].title]
+    assert "Найдено 1 лаборатория" in response.content.decode()
+
+
+def test_search_page_filters_labs_by_service(client, labs):
+    response = client.get("/search/", {"q": "анализ", "type": "labs", "service": "analysis", "org": "fic"})
+    assert titles(response) == [labs["xray"].title]
+
+
+def test_unknown_search_type_is_a_clear_400(client, labs):
+    response = client.get("/search/", {"q": "вода", "type": "людей"})
+    assert response.status_code == 400
+    assert "допустимо: solutions, labs" in response.content.decode()

@@ -7,6 +7,11 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from catalogue import cache
+        from catalogue import cache, query
+        from catalogue.importer import organizations, sections, solutions
+        from catalogue.organizations import ORGANIZATIONS
 
         cache.connect()
+        query.register_collection(ORGANIZATIONS)
+        sections.register(organizations.SECTION)
+        sections.register(solutions.SECTION)

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from catalogue.importer import jobs
+from catalogue.importer import jobs, sections
 from catalogue.importer.plan import CREATE, NOT_LIVE, UNCHANGED, UPDATE, readable_row_value
 from catalogue.importer.rows import ImportValidationError
 from catalogue.importer.sources import SUFFIXES, ImportFileError
@@ -26,6 +26,8 @@ FIELD_LABELS = {
     "slug": "адрес (slug)", "title": "название", "summary": "кратко", "trl": "УГТ", "body": "описание",
     "year": "год", "contact": "контакт", "sectors": "отрасли", "needs": "потребности",
     "organizations": "разработчики и партнёры", "regions": "регионы", "tags": "ключевые слова",
+    "cities": "города", "name": "название", "kind": "тип", "city": "город", "region": "регион", "website": "сайт",
+    "description": "описание", "role": "роль в НОЦ",
     NOT_LIVE: "публикация",
 }
 
@@ -111,14 +113,18 @@ class JobView(ImportView):
 
 def dry_run(plan):
     """What the dry-run screen shows: counts, and per changed row each field «было → станет»."""
-    rows = []
-    for item in plan.writes:
-        changes = [{"field": FIELD_LABELS.get(name, name), "before": item.before.get(name, ""),
-                    "after": "" if name == NOT_LIVE else readable_row_value(item.row, name)}
-                   for name in item.changed]
-        rows.append({"item": item, "is_new": item.action == CREATE, "changes": changes})
+    rows, new_names = [], []
+    for key, section_plan in plan.plans.items():
+        section = sections.SECTIONS[key]
+        for item in section_plan.writes:
+            changes = [{"field": FIELD_LABELS.get(name, name), "before": item.before.get(name, ""),
+                        "after": "" if name == NOT_LIVE else readable_row_value(item.row, name)}
+                       for name in item.changed]
+            rows.append({"item": item, "is_new": item.action == CREATE, "changes": changes, "section": key,
+                         "section_label": section.label, "label": section.describe(item)})
+        new_names += [(FIELD_LABELS.get(name, name), names) for name, names in section_plan.new_names.items()]
     return {"counts": {"new": plan.count(CREATE), "changed": plan.count(UPDATE), "unchanged": plan.count(UNCHANGED)},
-            "rows": rows, "new_names": [(FIELD_LABELS[name], names) for name, names in plan.new_names.items()]}
+            "rows": rows, "new_names": new_names}
 
 
 class TemplateDownloadView(ImportView):

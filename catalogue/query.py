@@ -2,6 +2,7 @@
 with what facet counts?» Every list of solutions (catalogue page, API, feeds, exports, embed) asks it here.
 """
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 from django.db.models import Count, F, Subquery
@@ -192,6 +193,11 @@ class CatalogueQuery:
     @classmethod
     def from_params(cls, params, *, ignore=()):
         return cls(parse_filters(params, ignore=ignore))
+
+    @staticmethod
+    def of(collection, params, *, ignore=()):
+        """The query for another registered collection ("organizations", "labs"): see `Collection` below."""
+        return CollectionQuery.from_params(COLLECTIONS[collection], params, ignore=ignore)
 
     def ordered_by(self, sort):
         """The same filters in another order: feeds, for one, always list the latest changes first."""
@@ -394,3 +400,181 @@ class RankedResults:
         if isinstance(index, slice):
             return self.fetch(self.ids[index], self.relations)
         return self[index:index + 1][0]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Other collections. CatalogueQuery above answers for solutions (readiness, keywords, the search service); the
+# same filtering, validation, facet counting and caching serve every other kind of public item the site lists —
+# organisations at /organizations/, laboratories at /labs/ — described by a `Collection` and asked through
+# `CatalogueQuery.of(name, params)`. A collection is configuration, not a second query object.
+
+
+@dataclass(frozen=True)
+class ChoiceDimension:
+    """A filter on a field with choices (an organisation's kind, a laboratory's service type), counted like a
+    category: `?kind=university&kind=institute`."""
+
+    param: str
+    field: str  # the model field (or `relation__field`) holding the choice value
+    choices: tuple  # ((value, label), …) in display order
+    label: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A kind of public item that CatalogueQuery lists: what is public, what it filters and counts by, its orders.
+
+    `dimensions` are categories (Dimension: a taxonomy model reached through `relation`, a foreign key or a
+    many-to-many) and choice fields (ChoiceDimension). `search(queryset, text)` returns the matching ids in rank
+    order; without it the collection takes no `q`. `sorts` maps a sort's name to (label, ordering); the first is
+    the default.
+    """
+
+    name: str
+    items: Callable  # () → the public items, unfiltered
+    dimensions: tuple
+    sorts: dict
+    search: Callable | None = None
+    prefetch: tuple = ()  # relations each listed item shows
+    select: tuple = ()  # foreign keys each listed item shows
+
+    @property
+    def params(self):
+        return {dimension.param for dimension in self.dimensions}
+
+
+COLLECTIONS: dict[str, Collection] = {}
+
+
+def register_collection(collection):
+    COLLECTIONS[collection.name] = collection
+    return collection
+
+
+@dataclass
+class CollectionFilters:
+    values: dict = field(default_factory=dict)  # param → chosen slugs or choice values
+    q: str = ""
+    sort: str = ""
+
+
+class CollectionQuery:
+    """The items of a Collection matching its filters: ordered, counted, with facet counts. Bad input raises
+    CatalogueQueryError with a Russian message per parameter, as CatalogueQuery does."""
+
+    def __init__(self, collection, filters=None):
+        self.collection = collection
+        self.filters = filters or CollectionFilters()
+        self._filtered = None
+        self._ranked = None
+
+    @classmethod
+    def from_params(cls, collection, params, *, ignore=()):
+        return cls(collection, parse_collection_filters(collection, params, ignore=ignore))
+
+    @property
+    def sort(self):
+        if self.filters.q and self.filters.sort in ("", "relevance"):
+            return "relevance"
+        return self.filters.sort if self.filters.sort in self.collection.sorts else next(iter(self.collection.sorts))
+
+    def filtered(self):
+        if self._filtered is None:
+            queryset = self.collection.items()
+            for dimension in self.collection.dimensions:
+                chosen = self.filters.values.get(dimension.param)
+                if not chosen:
+                    continue
+                if isinstance(dimension, ChoiceDimension):
+                    queryset = queryset.filter(**{f"{dimension.field}__in": chosen})
+                else:  # any of the chosen categories
+                    ids = dimension.model.objects.filter(slug__in=chosen).values("pk")
+                    queryset = queryset.filter(**{f"{dimension.relation}__in": ids}).distinct()
+            self._filtered = queryset
+        return self._filtered.all()
+
+    def ranked_ids(self):
+        if self._ranked is None and self.filters.q:
+            self._ranked = catalogue_cache.remember(
+                f"{self.collection.name}-search", self._cache_key(),
+                lambda: list(self.collection.search(self.filtered(), self.filters.q)))
+        return self._ranked
+
+    def matching(self):
+        if self.filters.q:
+            return self.collection.items().filter(pk__in=self.ranked_ids())
+        return self.filtered()
+
+    def results(self):
+        """The matching items in display order (a queryset, or a list in rank order for a text search)."""
+        queryset = self.matching().select_related(*self.collection.select).prefetch_related(*self.collection.prefetch)
+        if self.sort == "relevance":
+            items = queryset.in_bulk(self.ranked_ids())
+            return [items[pk] for pk in self.ranked_ids() if pk in items]
+        return queryset.order_by(*self.collection.sorts[self.sort][1])
+
+    def count(self):
+        return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(), self.matching().count)
+
+    def facets(self):
+        """param → [FacetValue] among the matching items; cached until the site next changes."""
+        return catalogue_cache.remember(f"{self.collection.name}-facets", self._cache_key(), self._count_facets)
+
+    def cache_key(self, name, **context):
+        return catalogue_cache.key(f"{self.collection.name}-{name}", {**self._cache_key(), **context})
+
+    def _cache_key(self):
+        values = {param: sorted(set(chosen)) for param, chosen in self.filters.values.items() if chosen}
+        return {"values": values, "q": search_service.query_key(self.filters.q) if self.filters.q else None}
+
+    def _count_facets(self):
+        matching = self.matching().values("pk")
+        facets = {}
+        for dimension in self.collection.dimensions:
+            selected = set(self.filters.values.get(dimension.param, ()))
+            key = dimension.field if isinstance(dimension, ChoiceDimension) else dimension.relation
+            counts = dict(self.collection.items().model.objects.filter(pk__in=matching).exclude(**{key: None})
+                          .values_list(key).annotate(n=Count("pk", distinct=True)).order_by())
+            if isinstance(dimension, ChoiceDimension):
+                facets[dimension.param] = [FacetValue(value, str(label), counts[value], value in selected)
+                                           for value, label in dimension.choices if value in counts]
+            else:
+                facets[dimension.param] = [FacetValue(item.slug, item.name, counts[item.pk], item.slug in selected)
+                                           for item in dimension.model.objects.filter(pk__in=counts)]
+        return facets
+
+
+def parse_collection_filters(collection, params, *, ignore=()):
+    """Validate a QueryDict into CollectionFilters, or raise CatalogueQueryError naming every bad parameter."""
+    filters, errors = CollectionFilters(), {}
+    by_param = {dimension.param: dimension for dimension in collection.dimensions}
+    for key in params:
+        if key in ignore:
+            continue
+        values = [value.strip() for value in params.getlist(key) if value.strip()]
+        if key in by_param:
+            if any(_CONTROL.search(value) for value in values):
+                errors[key] = "недопустимые символы в значении"
+            elif len(values) > MAX_VALUES_PER_FILTER:
+                errors[key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
+            else:
+                filters.values[key] = values
+        elif key == "sort" and values:
+            if values[-1] not in collection.sorts and not (values[-1] == "relevance" and collection.search):
+                errors[key] = "допустимо: " + ", ".join(collection.sorts)
+            filters.sort = values[-1]
+        elif key in ("q", "search") and collection.search:
+            filters.q = values[-1] if values else ""
+        elif key not in ("sort",):
+            errors[key] = "неизвестный параметр"
+    for param, chosen in filters.values.items():
+        dimension, wanted = by_param[param], set(chosen)
+        if isinstance(dimension, ChoiceDimension):
+            known = {value for value, _label in dimension.choices}
+        else:
+            known = set(dimension.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+        if wanted - known:
+            errors[param] = "не найдено: " + ", ".join(sorted(wanted - known))
+    if errors:
+        raise CatalogueQueryError(errors)
+    return filters

@@ -4,6 +4,7 @@ import datetime
 from wagtail.blocks import StreamValue
 
 from catalogue.blocks import StoryBlock
+from catalogue.models import Organization, Region
 from tests.factories import NeedFactory, OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory
 
 
@@ -29,9 +30,11 @@ def build_showcase():
     agro = SectorFactory(name="Сельское хозяйство")
     kuzbass = RegionFactory(name="Кемеровская область — Кузбасс")
     donbass = RegionFactory(name="Донецкая Народная Республика")
-    institute = OrganizationFactory(name="Институт углехимии (пример)", city="Кемерово",
-                                    description="Иллюстративная организация для проверки страниц.")
-    university = OrganizationFactory(name="Горный университет (пример)", city="Новокузнецк")
+    kemerovo = RegionFactory(name="Кемерово", kind=Region.Kind.CITY, parent=kuzbass)
+    novokuznetsk = RegionFactory(name="Новокузнецк", kind=Region.Kind.CITY, parent=kuzbass)
+    institute = OrganizationFactory(name="Институт углехимии (пример)", kind=Organization.Kind.INSTITUTE,
+                                    city=kemerovo, description="Иллюстративная организация для проверки страниц.")
+    university = OrganizationFactory(name="Горный университет (пример)", city=novokuznetsk)
     rows = [
         ("Модульная станция очистки шахтных вод", "mine-water", 9, [water], [ecology, mining], [institute],
          [kuzbass, donbass]),

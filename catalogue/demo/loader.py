@@ -42,8 +42,8 @@ def load_categories():
             created += _ensure(Region, city, kind=Region.Kind.CITY, parent=region,
                                sort_order=order * SORT_STEP + city_order + 1)
     for order, (name, description, kind, city) in enumerate(content.ORGANIZATIONS):
-        created += _ensure(Organization, name, description=description, kind=kind, city=city,
-                           sort_order=order * SORT_STEP)
+        created += _ensure(Organization, name, description=description, kind=kind,
+                           city=Region.objects.get(name=city), sort_order=order * SORT_STEP)
     return created
 
 

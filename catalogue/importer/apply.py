@@ -26,7 +26,9 @@ def apply_plan(plan, parent, progress=None, index_progress=None, submit_by=None)
           deferred_index_updates(SolutionPage, *NAME_MODELS.values())):
         names = name_indexes()
         # All new categories and tags first, in one go, so that rows only look names up.
-        created = {NAME_MODELS[field]: names[field].create(new) for field, new in plan.new_names.items()}
+        # (Only those still missing: another section of the same file may have written some of them.)
+        created = {NAME_MODELS[field]: names[field].create(names[field].missing(new))
+                   for field, new in plan.new_names.items()}
         new_pages = NewPages(parent)
         for batch in batched(writes, WRITE_BATCH_SIZE):
             pages = SolutionPage.objects.in_bulk([item.page_id for item in batch if item.page_id])

@@ -19,10 +19,10 @@ from django.core.cache import cache
 from django.db import connections
 from django.utils import timezone
 
-from catalogue.importer.apply import apply_plan
-from catalogue.importer.plan import CREATE, UNCHANGED, UPDATE, build_plan
-from catalogue.importer.rows import ImportValidationError, validate_source
-from catalogue.importer.sources import ImportFileError, read_upload
+from catalogue.importer import sections
+from catalogue.importer.plan import CREATE, UNCHANGED, UPDATE
+from catalogue.importer.rows import ImportValidationError
+from catalogue.importer.sources import ImportFileError
 from catalogue.models import CatalogueIndexPage, ImportJob
 
 logger = logging.getLogger(__name__)
@@ -31,8 +31,7 @@ STALE_AFTER = timedelta(hours=1)
 
 def check(file_name, data):
     """The plan of a file against the catalogue as it is now; raises ImportFileError or ImportValidationError."""
-    rows = validate_source(read_upload(file_name, data))
-    return build_plan(rows, CatalogueIndexPage.objects.get())
+    return sections.check(file_name, data, CatalogueIndexPage.objects.get())
 
 
 def start(job, mode, user):
@@ -62,9 +61,9 @@ def run(job_pk, user):
     job = ImportJob.objects.get(pk=job_pk)
     try:
         parent = CatalogueIndexPage.objects.get()
-        plan = build_plan(validate_source(read_upload(job.file_name, bytes(job.content))), parent)
-        apply_plan(plan, parent, progress=lambda done, total: set_progress(job.pk, done, total),
-                   submit_by=user if job.mode == ImportJob.Mode.MODERATE else None)
+        plan = sections.check(job.file_name, bytes(job.content), parent)
+        sections.apply(plan, parent, progress=lambda done, total: set_progress(job.pk, done, total),
+                       submit_by=user if job.mode == ImportJob.Mode.MODERATE else None)
     except ImportFileError as error:
         job.status, job.message = ImportJob.Status.FAILED, str(error)
     except ImportValidationError as error:  # the catalogue or the file changed since the dry run

@@ -79,17 +79,25 @@ class SolutionRow:
 
 def validate_source(source):
     """Every record of an `ImportSource` as a `SolutionRow`, or `ImportValidationError` listing all problems."""
-    errors = _header_errors(source.header) if source.is_csv else []
-    if any(error.message in _FATAL_HEADER_PROBLEMS or error.field == "—" for error in errors):
-        # Rows of a table without a needed column would only repeat the same problem in every line.
+    return validate_records(source, KNOWN_FIELDS, REQUIRED_FIELDS, _validate_record,
+                            unique=lambda row: [("slug", row.slug)])
+
+
+def validate_records(source, known_fields, required_fields, validate_record, unique):
+    """The rows of a section's records, or `ImportValidationError` listing every problem: the header's (tables),
+    each record's (`validate_record(record, is_csv)` → (row or None, errors)), and repeats of the values that
+    must be unique in a file (`unique(row)` → [(column, value)])."""
+    errors = header_errors(source, known_fields, required_fields) if source.is_csv else []
+    if is_fatal(errors):
         raise ImportValidationError(errors)
     rows, first_seen = [], {}
     for record in source.records:
-        row, row_errors = _validate_record(record, source.is_csv)
-        if row and row.slug in first_seen:
-            row_errors.append(RowError(row.where, "slug", f"повторяется (впервые: {first_seen[row.slug]})"))
-        elif row:
-            first_seen[row.slug] = record.where
+        row, row_errors = validate_record(record, source.is_csv)
+        for column, value in unique(row) if row else ():
+            if (column, value) in first_seen:
+                row_errors.append(RowError(row.where, column, f"повторяется (впервые: {first_seen[column, value]})"))
+            elif value:
+                first_seen[column, value] = record.where
         errors.extend(row_errors)
         if row and not row_errors:
             rows.append(row)
@@ -103,23 +111,30 @@ _REPEATED_COLUMN = "столбец повторяется"
 _FATAL_HEADER_PROBLEMS = {_MISSING_COLUMN, _REPEATED_COLUMN}
 
 
-def _header_errors(header):
-    where = "строка 1 (заголовок)"
+def is_fatal(header_problems):
+    """Rows of a table without a needed column would only repeat the same problem in every line."""
+    return any(error.message in _FATAL_HEADER_PROBLEMS or error.field == "—" for error in header_problems)
+
+
+def header_errors(source, known_fields, required_fields):
+    """Problems of a table's header row: unknown, unnamed, repeated or missing columns."""
+    header = source.header
+    where = f"{source.prefix}строка 1 (заголовок)"
     if not any(header):  # "—": the table as a whole, not one column
         return [RowError(where, "—", "первая строка пуста, а в ней должны быть названия столбцов "
-                                     f"({', '.join(KNOWN_FIELDS)})")]
+                                     f"({', '.join(known_fields)})")]
     if len(header) == 1 and ";" not in header[0] and "," not in header[0] and "\t" in header[0]:
         return [RowError(where, "—", "столбцы разделены табуляцией; сохраните таблицу как CSV "
                                      "(через запятую или точку с запятой) или как .xlsx")]
     errors = [RowError(where, name or f"№ {number}", "столбец без названия" if not name else
-                       f"неизвестный столбец; допустимы: {', '.join(KNOWN_FIELDS)}")
-              for number, name in enumerate(header, start=1) if name not in KNOWN_FIELDS]
+                       f"неизвестный столбец; допустимы: {', '.join(known_fields)}")
+              for number, name in enumerate(header, start=1) if name not in known_fields]
     seen = set()
     for name in header:
-        if name in KNOWN_FIELDS and name in seen:
+        if name in known_fields and name in seen:
             errors.append(RowError(where, name, _REPEATED_COLUMN))
         seen.add(name)
-    errors += [RowError(where, name, _MISSING_COLUMN) for name in REQUIRED_FIELDS if name not in header]
+    errors += [RowError(where, name, _MISSING_COLUMN) for name in required_fields if name not in header]
     return errors
 
 
@@ -131,7 +146,7 @@ def _validate_record(record, is_csv):
     if not (isinstance(slug, str) and slug.strip()) and isinstance(data.get("title"), str):
         slug = _slug_from_title(data["title"])
     where = f"{record.where} («{slug}»)" if isinstance(slug, str) and slug.strip() else record.where
-    errors = _shape_errors(data, where, is_csv)
+    errors = shape_errors(data, where, is_csv, KNOWN_FIELDS)
     values = {}
     for name in KNOWN_FIELDS:
         if name not in data or (is_csv and data[name] is None):
@@ -156,10 +171,11 @@ def _slug_from_title(title):
     return slug_for(title or "", MAX_LENGTHS["slug"])
 
 
-def _shape_errors(data, where, is_csv):
+def shape_errors(data, where, is_csv, known_fields):
+    """Unknown keys of a JSON object, or a table row with more or fewer cells than the header."""
     if not is_csv:
-        return [RowError(where, key, f"неизвестное поле; допустимы: {', '.join(KNOWN_FIELDS)}")
-                for key in data if key not in KNOWN_FIELDS]
+        return [RowError(where, key, f"неизвестное поле; допустимы: {', '.join(known_fields)}")
+                for key in data if key not in known_fields]
     # csv.DictReader files surplus cells under None and fills missing ones with None.
     if None in data:
         return [RowError(where, "—", "в строке больше значений, чем столбцов в заголовке")]

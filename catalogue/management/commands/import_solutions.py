@@ -2,13 +2,14 @@
 import logging
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.importer.apply import apply_plan
-from catalogue.importer.plan import CREATE, NOT_LIVE, UNCHANGED, UPDATE, build_plan
-from catalogue.importer.rows import ImportValidationError, validate_source
-from catalogue.importer.sources import ImportFileError, read_source
+from catalogue.importer import sections
+from catalogue.importer.plan import CREATE, NOT_LIVE
+from catalogue.importer.rows import ImportValidationError
+from catalogue.importer.sources import ImportFileError, read_bytes
 from catalogue.models import CatalogueIndexPage
 
 PROGRESS_EVERY = 250  # rows between progress lines on stderr
@@ -21,6 +22,7 @@ NEW_NAME_LABELS = {
     "organizations": "новые организации",
     "regions": "новые регионы и города",
     "tags": "новые ключевые слова",
+    "cities": "новые города",
 }
 
 
@@ -29,14 +31,17 @@ class Command(BaseCommand):
             "и публикует их; при любой ошибке в файле ничего не записывает.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="путь к файлу .json или .csv")
+        parser.add_argument("file", help="путь к файлу .json, .csv или .xlsx")
+        parser.add_argument("--section", default=None,
+                            help="раздел, который содержит файл CSV: solutions (по умолчанию) или organizations")
         parser.add_argument("--dry-run", action="store_true",
                             help="только показать, что изменится, ничего не записывая")
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, section, **options):
         started = time.monotonic()
+        parent = CatalogueIndexPage.objects.get()
         try:
-            rows = validate_source(read_source(file))
+            plan = sections.check(Path(file).name, read_bytes(file), parent, section)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         except ImportValidationError as error:
@@ -44,15 +49,14 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(f"Импорт отменён: ошибок — {len(error.errors)}, ничего не записано.") from None
 
-        parent = CatalogueIndexPage.objects.get()
-        plan = build_plan(rows, parent)
         if dry_run:
             self._print_plan(plan)
             self.stdout.write(f"Пробный запуск, ничего не записано. Будет {self._summary(plan)}.")
             return
         with _quiet(CHATTY_LOGGERS, enabled=options["verbosity"] < 2):
-            apply_plan(plan, parent, progress=self._progress("Записано решений"),
-                       index_progress=self._progress("Проиндексировано для поиска"))
+            written = "Записано решений" if list(plan.plans) == ["solutions"] else "Записано строк"
+            sections.apply(plan, parent, progress=self._progress(written),
+                           index_progress=self._progress("Проиндексировано для поиска"))
         elapsed = time.monotonic() - started
         self.stdout.write(f"Готово за {elapsed:.1f} с: {self._summary(plan)}.")
 
@@ -68,17 +72,19 @@ class Command(BaseCommand):
 
     @staticmethod
     def _summary(plan):
-        return f"создано {plan.count(CREATE)}, обновлено {plan.count(UPDATE)}, без изменений {plan.count(UNCHANGED)}"
+        return plan.summary()
 
     def _print_plan(self, plan):
-        for item in plan.writes:
-            if item.action == CREATE:
-                self.stdout.write(f"создать   {item.row.slug}: «{item.row.values['title']}»")
-            else:
-                fields = ", ".join("публикация" if name == NOT_LIVE else name for name in item.changed)
-                self.stdout.write(f"обновить  {item.row.slug}: {fields}")
-        for name, names in plan.new_names.items():
-            self.stdout.write(f"{NEW_NAME_LABELS[name]} ({len(names)}): {', '.join(names)}")
+        for key, section_plan in plan.plans.items():
+            describe = sections.SECTIONS[key].describe
+            for item in section_plan.writes:
+                if item.action == CREATE:
+                    self.stdout.write(f"создать   {describe(item)}")
+                else:
+                    fields = ", ".join("публикация" if name == NOT_LIVE else name for name in item.changed)
+                    self.stdout.write(f"обновить  {describe(item)}: {fields}")
+            for name, names in section_plan.new_names.items():
+                self.stdout.write(f"{NEW_NAME_LABELS.get(name, name)} ({len(names)}): {', '.join(names)}")
 
 
 @contextmanager

@@ -10,7 +10,16 @@ from django.utils.functional import cached_property
 from taggit.models import Tag
 
 from catalogue import readiness
-from catalogue.query import ALIASES, DIMENSIONS, SORTS, CatalogueQuery, CatalogueQueryError
+from catalogue.query import (
+    ALIASES,
+    COLLECTIONS,
+    DIMENSIONS,
+    SORTS,
+    CatalogueQuery,
+    CatalogueQueryError,
+    ChoiceDimension,
+    CollectionQuery,
+)
 
 PAGE_SIZE = 12
 # Parameters the page itself owns; the query must not see them.
@@ -52,13 +61,13 @@ class SortOption:
     selected: bool
 
 
-def lenient_query(params, *, fixed=None, query_class=CatalogueQuery):
+def lenient_query(params, *, fixed=None, collection=None):
     """A CatalogueQuery over the parameters that make sense, and the complaints about those that do not.
 
     A shared link with a stale slug or a typo should still show a catalogue, so bad parameters are dropped
     (and named to the visitor) instead of failing the page. `fixed` is a (param, slug) pair that the page's
-    own address implies, e.g. the need of /catalogue/need/<slug>/. `query_class` picks the collection
-    (labs.query.LabQuery for /labs/).
+    own address implies, e.g. the need of /catalogue/need/<slug>/. `collection` names another registered
+    collection than solutions ("labs" for /labs/).
     """
     params = params.copy()
     if fixed and fixed[1] not in params.getlist(fixed[0]):
@@ -67,13 +76,15 @@ def lenient_query(params, *, fixed=None, query_class=CatalogueQuery):
     # Each round removes at least one parameter, so this ends.
     for _ in range(len(params) + 1):
         try:
-            return query_class.from_params(params, ignore=PAGE_PARAMS), errors
+            if collection:
+                return CatalogueQuery.of(collection, params, ignore=PAGE_PARAMS), errors
+            return CatalogueQuery.from_params(params, ignore=PAGE_PARAMS), errors
         except CatalogueQueryError as error:
             errors.update(error.errors)
             for key in error.errors:
                 for spelling in (key, *[alias for alias, name in ALIASES.items() if name == key]):
                     params.pop(spelling, None)
-    return query_class(), errors
+    return (CollectionQuery(COLLECTIONS[collection]) if collection else CatalogueQuery()), errors
 
 
 def error_messages(errors):
@@ -162,5 +173,49 @@ def listing_context(request, *, fixed=None):
         "fixed": fixed,
         "trl_levels": readiness.TRL_LABELS,
         "stages": readiness.STAGES,
+        "search_result": query.search_result,
+    }
+
+
+def collection_chips(query, params):
+    """The active filters of another collection's list (labs, organisations), each with the link that drops it."""
+    found = []
+    for dimension in query.collection.dimensions:
+        chosen = query.filters.values.get(dimension.param, [])
+        if isinstance(dimension, ChoiceDimension):
+            names = {value: str(label) for value, label in dimension.choices}
+        else:
+            names = dict(dimension.model.objects.filter(slug__in=chosen).values_list("slug", "name")) if chosen else {}
+        found += [Chip(dimension.label, names[value], without(params, dimension.param, value))
+                  for value in chosen if value in names]
+    if query.filters.q:
+        found.append(Chip("Поиск", f"«{query.filters.q}»", without(params, "q")))
+    return found
+
+
+def collection_sort_options(query):
+    offered = [("relevance", SORTS["relevance"])] if query.filters.q else []
+    offered += [(key, label) for key, (label, _ordering) in query.collection.sorts.items()]
+    return [SortOption(key, label, key == query.sort) for key, label in offered]
+
+
+def collection_listing_context(request, collection, *, page_size=PAGE_SIZE):
+    """Everything a list page of another collection shows for this request (/labs/): the same parts, named the
+    same, as a catalogue page's."""
+    query, errors = lenient_query(request.GET, collection=collection)
+    page_obj = QueryPaginator(query, page_size).get_page(request.GET.get("page"))
+    active_chips = collection_chips(query, request.GET)
+    return {
+        "query": query,
+        "filters": query.filters,
+        "facets": query.facets(),
+        "facets_fragment": query.cache_key("facet-form", path=request.path),
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "chips": active_chips,
+        "clear_url": "?" if active_chips else "",
+        "sort_options": collection_sort_options(query),
+        "param_errors": error_messages(errors),
         "search_result": query.search_result,
     }

@@ -426,8 +426,8 @@ class Collection:
 
     `dimensions` are categories (Dimension: a taxonomy model reached through `relation`, a foreign key or a
     many-to-many) and choice fields (ChoiceDimension). `search(queryset, text)` returns the matching ids in rank
-    order; without it the collection takes no `q`. `sorts` maps a sort's name to (label, ordering); the first is
-    the default.
+    order, or a search.service.SearchResult (ids, the corrected query and the stems to highlight); without it the
+    collection takes no `q`. `sorts` maps a sort's name to (label, ordering); the first is the default.
     """
 
     name: str
@@ -493,12 +493,22 @@ class CollectionQuery:
             self._filtered = queryset
         return self._filtered.all()
 
-    def ranked_ids(self):
+    @property
+    def search_result(self):
+        """The ranked matches of the text (a search.service.SearchResult), or None without a text."""
         if self._ranked is None and self.filters.q:
-            self._ranked = catalogue_cache.remember(
-                f"{self.collection.name}-search", self._cache_key(),
-                lambda: list(self.collection.search(self.filtered(), self.filters.q)))
+            self._ranked = catalogue_cache.remember(f"{self.collection.name}-search", self._cache_key(),
+                                                    self._run_search)
         return self._ranked
+
+    def _run_search(self):
+        found = self.collection.search(self.filtered(), self.filters.q)
+        if isinstance(found, search_service.SearchResult):
+            return found
+        return search_service.SearchResult(query=self.filters.q, ids=list(found))
+
+    def ranked_ids(self):
+        return self.search_result.ids if self.filters.q else None
 
     def matching(self):
         if self.filters.q:
@@ -507,11 +517,17 @@ class CollectionQuery:
 
     def results(self):
         """The matching items in display order (a queryset, or a list in rank order for a text search)."""
-        queryset = self.matching().select_related(*self.collection.select).prefetch_related(*self.collection.prefetch)
         if self.sort == "relevance":
-            items = queryset.in_bulk(self.ranked_ids())
-            return [items[pk] for pk in self.ranked_ids() if pk in items]
-        return queryset.order_by(*self.collection.sorts[self.sort][1])
+            # Sliceable in rank order: a page of results fetches only its own items.
+            return RankedResults(self.ranked_ids(), fetch=self._fetch)
+        return self._with_card_data(self.matching()).order_by(*self.collection.sorts[self.sort][1])
+
+    def _with_card_data(self, queryset):
+        return queryset.select_related(*self.collection.select).prefetch_related(*self.collection.prefetch)
+
+    def _fetch(self, ids, _relations):
+        items = self._with_card_data(self.collection.items().model.objects.filter(pk__in=ids)).in_bulk()
+        return [items[pk] for pk in ids if pk in items]
 
     def count(self):
         return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(), self.matching().count)
@@ -548,25 +564,27 @@ def parse_collection_filters(collection, params, *, ignore=()):
     """Validate a QueryDict into CollectionFilters, or raise CatalogueQueryError naming every bad parameter."""
     filters, errors = CollectionFilters(), {}
     by_param = {dimension.param: dimension for dimension in collection.dimensions}
-    for key in params:
-        if key in ignore:
+    for raw_key in params:
+        if raw_key in ignore:
             continue
-        values = [value.strip() for value in params.getlist(key) if value.strip()]
+        # The catalogue's spellings too: `organization` for `org`.
+        key = raw_key if raw_key in by_param else ALIASES.get(raw_key, raw_key)
+        values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
         if key in by_param:
             if any(_CONTROL.search(value) for value in values):
                 errors[key] = "недопустимые символы в значении"
             elif len(values) > MAX_VALUES_PER_FILTER:
                 errors[key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
             else:
-                filters.values[key] = values
+                filters.values.setdefault(key, []).extend(values)
         elif key == "sort" and values:
             if values[-1] not in collection.sorts and not (values[-1] == "relevance" and collection.search):
                 errors[key] = "допустимо: " + ", ".join(collection.sorts)
             filters.sort = values[-1]
-        elif key in ("q", "search") and collection.search:
+        elif key == "q" and collection.search:
             filters.q = values[-1] if values else ""
         elif key not in ("sort",):
-            errors[key] = "неизвестный параметр"
+            errors[raw_key] = "неизвестный параметр"
     for param, chosen in filters.values.items():
         dimension, wanted = by_param[param], set(chosen)
         if isinstance(dimension, ChoiceDimension):

@@ -23,7 +23,7 @@ PHOTO_API_SPEC = "fill-800x450"
 
 
 class LabIndexPage(ListingSitemapMixin, Page):
-    """/labs/: every live laboratory and centre, with filters, counts and search (labs/listing.py)."""
+    """/labs/: every live laboratory and centre, with filters, counts and search (CatalogueQuery.of("labs"))."""
 
     intro = RichTextField("вступление", blank=True, features=["bold", "italic", "link"])
 
@@ -38,10 +38,10 @@ class LabIndexPage(ListingSitemapMixin, Page):
         verbose_name_plural = "списки лабораторий"
 
     def get_context(self, request, *args, **kwargs):
-        from labs.listing import lab_listing_context  # builds on these models, so imported late
+        from catalogue.listing import collection_listing_context  # builds on the models, so imported late
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lab_listing_context(request))
+        context.update(collection_listing_context(request, "labs"))
         return context
 
 

@@ -17,7 +17,6 @@ from catalogue import response_cache
 from catalogue.models import Need
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
 from catalogue.response_cache import uncached
-from labs.query import LabFilters, LabQuery
 from search import highlight, query_log, text, vocabulary
 
 RESULTS_PER_PAGE = 10
@@ -30,22 +29,26 @@ PAGE_PARAMS = ("page", "type")
 
 @dataclass(frozen=True)
 class SearchType:
-    """One tab of «Что искать»: a collection of CatalogueQuery (its query class and an empty filter set), how
-    its results are counted in words, and the templates of its cards and filters."""
+    """One tab of «Что искать»: solutions (CatalogueQuery) or another registered collection of it (`collection`),
+    how its results are counted in words, and the templates of its cards and filters."""
 
     slug: str
     label: str
-    query_class: type
-    filters_class: type
+    collection: str | None
     forms: str
     card: str
     facets: str
 
+    def query(self, params, *, ignore=()):
+        if self.collection:
+            return CatalogueQuery.of(self.collection, params, ignore=ignore)
+        return CatalogueQuery.from_params(params, ignore=ignore)
+
 
 SEARCH_TYPES = {search_type.slug: search_type for search_type in (
-    SearchType("solutions", "Решения", CatalogueQuery, Filters, "решение,решения,решений",
+    SearchType("solutions", "Решения", None, "решение,решения,решений",
                "components/solution_card.html", "components/facets.html"),
-    SearchType("labs", "Лаборатории", LabQuery, LabFilters, "лаборатория,лаборатории,лабораторий",
+    SearchType("labs", "Лаборатории", "labs", "лаборатория,лаборатории,лабораторий",
                "components/lab_card.html", "labs/includes/facets.html"),
 )}
 DEFAULT_TYPE = "solutions"
@@ -58,7 +61,7 @@ def search_page(request):
     try:
         if search_type is None:
             raise CatalogueQueryError({"type": "допустимо: " + ", ".join(SEARCH_TYPES)})
-        query = search_type.query_class.from_params(request.GET, ignore=PAGE_PARAMS)
+        query = search_type.query(request.GET, ignore=PAGE_PARAMS)
     except CatalogueQueryError as error:
         return render(request, "search/search.html", {"errors": error.errors, "popular_needs": popular_needs()},
                       status=400)
@@ -130,9 +133,9 @@ def type_tabs(q, current):
     """«Что искать»: each type with the number of its matches for the text alone (cached facet counts)."""
     tabs = []
     for search_type in SEARCH_TYPES.values():
-        count = search_type.query_class(search_type.filters_class(q=q)).count()
         params = QueryDict(mutable=True)
         params["q"] = q
+        count = search_type.query(params).count()
         if search_type.slug != DEFAULT_TYPE:
             params["type"] = search_type.slug
         tabs.append(TypeTab(search_type, count, search_type == current, "?" + params.urlencode()))

@@ -54,7 +54,7 @@ def test_bad_filter_is_named_not_a_500(client, labs):
     response = client.get("/labs/?service=magic&org=nobody")
     assert response.status_code == 200
     text = response.content.decode()
-    assert "не найдено: nobody" in text and "допустимо: testing" in text
+    assert "не найдено: nobody" in text and "услуга — не найдено: magic" in text
     assert len(titles(response)) == 3
 
 

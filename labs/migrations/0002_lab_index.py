@@ -4,6 +4,7 @@ The home page's workflow already covers every page below it; the index carries i
 does), so labs stay moderated if someone later reassigns the home page's workflow.
 """
 from django.db import migrations
+from django.utils import timezone
 
 WORKFLOW = "Модерация НОЦ"
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -32,6 +33,7 @@ def create_lab_index(apps, schema_editor):
     home = HomePage.objects.first()
     if home is None or Page.objects.filter(depth=home.depth + 1, path__startswith=home.path, slug="labs").exists():
         return
+    now = timezone.now()
     last = (Page.objects.filter(depth=home.depth + 1, path__startswith=home.path).order_by("-path")
             .values_list("path", flat=True).first())
     index = apps.get_model("labs.LabIndexPage").objects.create(
@@ -41,6 +43,8 @@ def create_lab_index(apps, schema_editor):
         content_type=ContentType.objects.get_or_create(app_label="labs", model="labindexpage")[0],
         locale_id=home.locale_id, path=next_child_path(home, last), depth=home.depth + 1, numchild=0,
         url_path=home.url_path + "labs/", live=True, show_in_menus=True,
+        # Dated from its creation, so the sitemap gives it a lastmod before the first lab is published.
+        first_published_at=now, last_published_at=now,
     )
     Page.objects.filter(pk=home.pk).update(numchild=home.numchild + 1)
     workflow = apps.get_model("wagtailcore.Workflow").objects.filter(name=WORKFLOW).first()

@@ -530,7 +530,8 @@ class CollectionQuery:
         return [items[pk] for pk in ids if pk in items]
 
     def count(self):
-        return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(), self.matching().count)
+        return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(),
+                                        lambda: self.matching().count())
 
     def facets(self):
         """param → [FacetValue] among the matching items; cached until the site next changes."""

@@ -2,6 +2,8 @@
 the catalogue next changes (catalogue/cache.py)."""
 from dataclasses import dataclass
 
+from django.http import QueryDict
+
 from catalogue import cache as catalogue_cache
 from catalogue.query import CatalogueQuery, Filters, cards
 from catalogue.templatetags.typography import plural_ru
@@ -22,14 +24,18 @@ class Figure:
         return plural_ru(self.value, self.forms)
 
 
-def figures(total, facets):
-    """The catalogue in four numbers: only categories that have at least one live solution are counted."""
-    return [
+def figures(total, facets, labs=0):
+    """The catalogue in numbers: only categories that have at least one live solution are counted; live
+    laboratories and centres (their count is cached like the facets) once there are any."""
+    found = [
         Figure(total, "решение в каталоге,решения в каталоге,решений в каталоге"),
         Figure(len(facets["org"]), "организация-разработчик,организации-разработчика,организаций-разработчиков"),
         Figure(len(facets["sector"]), "отрасль,отрасли,отраслей"),
         Figure(len(facets["region"]), "регион или город,региона или города,регионов и городов"),
     ]
+    if labs:
+        found.append(Figure(labs, "лаборатория или центр,лаборатории или центра,лабораторий и центров"))
+    return found
 
 
 def stage_rows(facets):
@@ -57,7 +63,7 @@ def showcase_context(catalogue):
     everything = CatalogueQuery()
     facets = everything.facets()
     return {
-        "figures": figures(everything.count(), facets),
+        "figures": figures(everything.count(), facets, CatalogueQuery.of("labs", QueryDict()).count()),
         "stage_rows": stage_rows(facets),
         "sector_rows": sector_rows(facets),
         "needs": facets["need"],

@@ -63,6 +63,7 @@ def public_pages(base):
     return {
         "home": base + "/",
         "catalogue": base + "/catalogue/",
+        "labs": base + "/labs/",
         "solution": solution,
         "request form": solution + "request/",
         "search": base + "/search/?q=очистка%20воды",

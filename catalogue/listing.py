@@ -12,7 +12,13 @@ from taggit.models import Tag
 from catalogue import readiness
 from catalogue.models import Region
 from catalogue.models.terms import TERMS
-from catalogue.query import ALIASES, DIMENSIONS, SORTS, CatalogueQuery, CatalogueQueryError
+from catalogue.query import (
+    ALIASES,
+    DIMENSIONS,
+    SORTS,
+    CatalogueQuery,
+    CatalogueQueryError,
+)
 
 PAGE_SIZE = 12
 # Parameters the page itself owns; the query must not see them.
@@ -22,6 +28,7 @@ PARAM_LABELS = {
     "need": "потребность",
     "region": "регион",
     "org": "разработчик",
+    "service": "услуга",
     "tag": "ключевое слово",
     "stage": "стадия",
     "trl_min": "УГТ не ниже",
@@ -194,5 +201,33 @@ def listing_context(request, *, fixed=None):
         "fixed": fixed,
         "trl_levels": readiness.TRL_LABELS,
         "stages": readiness.STAGES,
+        "search_result": query.search_result,
+    }
+
+
+def collection_sort_options(query):
+    offered = [("relevance", SORTS["relevance"])] if query.filters.q else []
+    offered += [(key, label) for key, (label, _ordering) in query.collection.sorts.items()]
+    return [SortOption(key, label, key == query.sort) for key, label in offered]
+
+
+def collection_listing_context(request, collection, *, page_size=PAGE_SIZE):
+    """Everything a list page of another collection shows for this request (/labs/): the same parts, named the
+    same, as a catalogue page's."""
+    query, errors = lenient_query(request.GET, collection=collection)
+    page_obj = QueryPaginator(query, page_size).get_page(request.GET.get("page"))
+    active_chips = collection_chips(query, request.GET)
+    return {
+        "query": query,
+        "filters": query.filters,
+        "facets": query.facets(),
+        "facets_fragment": query.cache_key("facet-form", path=request.path),
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "chips": active_chips,
+        "clear_url": "?" if active_chips else "",
+        "sort_options": collection_sort_options(query),
+        "param_errors": error_messages(errors),
         "search_result": query.search_result,
     }

@@ -127,17 +127,33 @@ def parse_filters(params, *, ignore=()):
 
     `ignore` lists parameters that belong to the caller (pagination, format) rather than the query.
     """
-    filters, errors, spelling = Filters(), {}, {}
+    filters = Filters()
+    errors, spelling = read_params(params, filters, known=PARAMS, multi=MULTI_PARAMS, single=_parse_single,
+                                   ignore=ignore)
+    if filters.trl_min > filters.trl_max:
+        errors["trl_min"] = "минимальный УГТ больше максимального"
+    check_slugs(filters, errors, DIMENSIONS)
+    if errors:
+        # Name each parameter as the caller spelt it (`organization`, not the internal `org`).
+        raise CatalogueQueryError({spelling.get(key, key): message for key, message in errors.items()})
+    return filters
+
+
+def read_params(params, filters, *, known, multi, single, ignore=()):
+    """The reading every collection's filters share (solutions here, labs in labs.query): aliases, unknown
+    parameters, control characters, at most MAX_VALUES_PER_FILTER values of a list; `single(filters, errors,
+    raw_key, key, value)` reads the last value of each other parameter. Returns (errors, spelling of each key)."""
+    errors, spelling = {}, {}
     for raw_key in params:
         key = ALIASES.get(raw_key, raw_key)
         if raw_key in ignore:
             continue
         spelling[key] = raw_key
-        if key not in PARAMS:
+        if key not in known:
             errors[raw_key] = "неизвестный параметр"
             continue
         values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
-        if key in MULTI_PARAMS:
+        if key in multi:
             if any(_CONTROL.search(value) for value in values):
                 errors[raw_key] = "недопустимые символы в значении"
                 continue
@@ -145,14 +161,8 @@ def parse_filters(params, *, ignore=()):
                 errors[raw_key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
             getattr(filters, key).extend(values[:MAX_VALUES_PER_FILTER])
         elif values:
-            _parse_single(filters, errors, raw_key, key, values[-1])
-    if filters.trl_min > filters.trl_max:
-        errors["trl_min"] = "минимальный УГТ больше максимального"
-    _check_slugs(filters, errors)
-    if errors:
-        # Name each parameter as the caller spelt it (`organization`, not the internal `org`).
-        raise CatalogueQueryError({spelling.get(key, key): message for key, message in errors.items()})
-    return filters
+            single(filters, errors, raw_key, key, values[-1])
+    return errors, spelling
 
 
 def carried_params(params, *, drop=()):
@@ -196,8 +206,8 @@ def parse_int(text):
     return int(text) if _SMALL_INT.fullmatch(text) else None
 
 
-def _check_slugs(filters, errors):
-    for dimension in DIMENSIONS:
+def check_slugs(filters, errors, dimensions):
+    for dimension in dimensions:
         wanted = set(getattr(filters, dimension.param))
         if wanted:
             known = set(dimension.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
@@ -369,8 +379,9 @@ class CatalogueQuery:
         # nor do the order of the results or the case and spacing of the text (search_service.query_key).
         key = asdict(self.filters)
         del key["sort"]
-        for param in MULTI_PARAMS:
-            key[param] = sorted(set(key[param]))
+        for param, value in key.items():
+            if isinstance(value, list):
+                key[param] = sorted(set(value))
         # A text of punctuation alone normalises to "" and matches nothing, unlike no text at all (None).
         key["q"] = search_service.query_key(key["q"]) if key["q"] else None
         return key
@@ -497,11 +508,13 @@ def cards(ids, relations=CARD_CATEGORIES):
 
 
 class RankedResults:
-    """Search hits in rank order; slicing fetches only the pages of that slice."""
+    """Search hits in rank order; slicing fetches only the pages of that slice (with `fetch`: cards of another
+    collection, such as labs)."""
 
-    def __init__(self, ids, relations=CARD_CATEGORIES):
+    def __init__(self, ids, relations=CARD_CATEGORIES, fetch=None):
         self.ids = list(ids)
         self.relations = relations
+        self.fetch = fetch or cards
 
     def __len__(self):
         return len(self.ids)
@@ -511,7 +524,7 @@ class RankedResults:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return cards(self.ids[index], self.relations)
+            return self.fetch(self.ids[index], self.relations)
         return self[index:index + 1][0]
 
 
@@ -539,8 +552,8 @@ class Collection:
 
     `dimensions` are categories (Dimension: a taxonomy model reached through `relation`, a foreign key or a
     many-to-many) and choice fields (ChoiceDimension). `search(queryset, text)` returns the matching ids in rank
-    order; without it the collection takes no `q`. `sorts` maps a sort's name to (label, ordering); the first is
-    the default.
+    order, or a search.service.SearchResult (ids, the corrected query and the stems to highlight); without it the
+    collection takes no `q`. `sorts` maps a sort's name to (label, ordering); the first is the default.
     """
 
     name: str
@@ -612,12 +625,22 @@ class CollectionQuery:
             self._filtered = queryset
         return queryset.all()
 
-    def ranked_ids(self):
+    @property
+    def search_result(self):
+        """The ranked matches of the text (a search.service.SearchResult), or None without a text."""
         if self._ranked is None and self.filters.q:
-            self._ranked = catalogue_cache.remember(
-                f"{self.collection.name}-search", self._cache_key(),
-                lambda: list(self.collection.search(self.filtered(), self.filters.q)))
+            self._ranked = catalogue_cache.remember(f"{self.collection.name}-search", self._cache_key(),
+                                                    self._run_search)
         return self._ranked
+
+    def _run_search(self):
+        found = self.collection.search(self.filtered(), self.filters.q)
+        if isinstance(found, search_service.SearchResult):
+            return found
+        return search_service.SearchResult(query=self.filters.q, ids=list(found))
+
+    def ranked_ids(self):
+        return self.search_result.ids if self.filters.q else None
 
     def matching(self):
         if self.filters.q:
@@ -626,14 +649,21 @@ class CollectionQuery:
 
     def results(self):
         """The matching items in display order (a queryset, or a list in rank order for a text search)."""
-        queryset = self.matching().select_related(*self.collection.select).prefetch_related(*self.collection.prefetch)
         if self.sort == "relevance":
-            items = queryset.in_bulk(self.ranked_ids())
-            return [items[pk] for pk in self.ranked_ids() if pk in items]
-        return queryset.order_by(*self.collection.sorts[self.sort][1])
+            # Sliceable in rank order: a page of results fetches only its own items.
+            return RankedResults(self.ranked_ids(), fetch=self._fetch)
+        return self._with_card_data(self.matching()).order_by(*self.collection.sorts[self.sort][1])
+
+    def _with_card_data(self, queryset):
+        return queryset.select_related(*self.collection.select).prefetch_related(*self.collection.prefetch)
+
+    def _fetch(self, ids, _relations):
+        items = self._with_card_data(self.collection.items().model.objects.filter(pk__in=ids)).in_bulk()
+        return [items[pk] for pk in ids if pk in items]
 
     def count(self):
-        return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(), self.matching().count)
+        return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(),
+                                        lambda: self.matching().count())
 
     def facets(self):
         """param → [FacetValue] among the matching items; cached until the site next changes."""
@@ -672,25 +702,27 @@ def parse_collection_filters(collection, params, *, ignore=()):
     """Validate a QueryDict into CollectionFilters, or raise CatalogueQueryError naming every bad parameter."""
     filters, errors = CollectionFilters(), {}
     by_param = {dimension.param: dimension for dimension in collection.dimensions}
-    for key in params:
-        if key in ignore:
+    for raw_key in params:
+        if raw_key in ignore:
             continue
-        values = [value.strip() for value in params.getlist(key) if value.strip()]
+        # The catalogue's spellings too: `organization` for `org`.
+        key = raw_key if raw_key in by_param else ALIASES.get(raw_key, raw_key)
+        values = [value.strip() for value in params.getlist(raw_key) if value.strip()]
         if key in by_param:
             if any(_CONTROL.search(value) for value in values):
                 errors[key] = "недопустимые символы в значении"
             elif len(values) > MAX_VALUES_PER_FILTER:
                 errors[key] = f"не больше {MAX_VALUES_PER_FILTER} значений"
             else:
-                filters.values[key] = values
+                filters.values.setdefault(key, []).extend(values)
         elif key == "sort" and values:
             if values[-1] not in collection.sorts and not (values[-1] == "relevance" and collection.search):
                 errors[key] = "допустимо: " + ", ".join(collection.sorts)
             filters.sort = values[-1]
-        elif key in ("q", "search") and collection.search:
+        elif key == "q" and collection.search:
             filters.q = values[-1] if values else ""
         elif key not in ("sort",):
-            errors[key] = "неизвестный параметр"
+            errors[raw_key] = "неизвестный параметр"
     for param, chosen in filters.values.items():
         dimension, wanted = by_param[param], set(chosen)
         if isinstance(dimension, ChoiceDimension):

@@ -23,7 +23,7 @@ class HomePage(ListingSitemapMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["catalogue.CatalogueIndexPage", "home.StandardPage"]
+    subpage_types = ["catalogue.CatalogueIndexPage", "labs.LabIndexPage", "home.StandardPage"]
     max_count = 1
 
     class Meta:

@@ -41,9 +41,11 @@ def figures(total, facets):
 
 
 def collection_figures():
-    return [Figure(CatalogueQuery.of(collection.name, {}).count(), collection.figure,
-                   reverse(collection.url_name) if collection.url_name else "")
-            for collection in COLLECTIONS.values() if collection.figure]
+    """A figure per registered collection that asks to be counted, once it has anything to count."""
+    counted = [(collection, CatalogueQuery.of(collection.name, {}).count())
+               for collection in COLLECTIONS.values() if collection.figure]
+    return [Figure(count, collection.figure, reverse(collection.url_name) if collection.url_name else "")
+            for collection, count in counted if count]
 
 
 def stage_rows(facets):

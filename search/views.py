@@ -1,9 +1,13 @@
-"""The search page (/search/) and its autocomplete endpoint: thin views over CatalogueQuery."""
+"""The search page (/search/) and its autocomplete endpoint: thin views over CatalogueQuery and its other
+collections. «Что искать» (`type`) picks the collection whose results and filters are shown; every type's count
+for the text is shown on its tab."""
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
@@ -19,20 +23,52 @@ RESULTS_PER_PAGE = 10
 SUGGESTIONS = 6
 POPULAR_NEEDS = 8
 MIN_SUGGEST_LENGTH = 2
+# Parameters the page owns: the query object must not see them.
+PAGE_PARAMS = ("page", "type")
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """One tab of «Что искать»: solutions (CatalogueQuery) or another registered collection of it (`collection`),
+    how its results are counted in words, and the templates of its cards and filters."""
+
+    slug: str
+    label: str
+    collection: str | None
+    forms: str
+    card: str
+    facets: str
+
+    def query(self, params, *, ignore=()):
+        if self.collection:
+            return CatalogueQuery.of(self.collection, params, ignore=ignore)
+        return CatalogueQuery.from_params(params, ignore=ignore)
+
+
+SEARCH_TYPES = {search_type.slug: search_type for search_type in (
+    SearchType("solutions", "Решения", None, "решение,решения,решений",
+               "components/solution_card.html", "components/facets.html"),
+    SearchType("labs", "Лаборатории", "labs", "лаборатория,лаборатории,лабораторий",
+               "components/lab_card.html", "labs/includes/facets.html"),
+)}
+DEFAULT_TYPE = "solutions"
 
 
 @require_GET
 @uncached  # the response cache would skip the query log: this view stores its own pages
 def search_page(request):
+    search_type = SEARCH_TYPES.get(request.GET.get("type") or DEFAULT_TYPE)
     try:
-        query = CatalogueQuery.from_params(request.GET, ignore=("page",))
+        if search_type is None:
+            raise CatalogueQueryError({"type": "допустимо: " + ", ".join(SEARCH_TYPES)})
+        query = search_type.query(request.GET, ignore=PAGE_PARAMS)
     except CatalogueQueryError as error:
         return render(request, "search/search.html", {"errors": error.errors, "popular_needs": popular_needs()},
                       status=400)
     if not query.filters.q:
         return render(request, "search/search.html", {"popular_needs": popular_needs()})
     if not settings.RESPONSE_CACHE_SECONDS or not response_cache.is_cacheable_request(request):
-        response = render_results_page(request, query)
+        response = render_results_page(request, query, search_type)
         log_query(request, query.search_result.query, bool(query.search_result.ids))
         return response
     # An anonymous visitor's page is stored whole, with what the query log needs, until the catalogue next
@@ -41,7 +77,7 @@ def search_page(request):
     key = catalogue_cache.key("search-page", {"address": request.build_absolute_uri()})
     stored = cache.get(key)
     if stored is None:
-        response = render_results_page(request, query)
+        response = render_results_page(request, query, search_type)
         stored = (response, query.search_result.query, bool(query.search_result.ids))
         if response_cache.is_cacheable_response(response):
             cache.set(key, stored, settings.RESPONSE_CACHE_SECONDS)
@@ -50,35 +86,60 @@ def search_page(request):
     return response
 
 
-def render_results_page(request, query):
-    return render(request, "search/search.html", {"q": query.filters.q, "results_html": results_html(request, query)})
+def render_results_page(request, query, search_type):
+    return render(request, "search/search.html", {"q": query.filters.q, "search_type": search_type.slug,
+                                                  "results_html": results_html(request, query, search_type)})
 
 
-def results_html(request, query):
+def results_html(request, query, search_type):
     """The costly part of the page — filters with counts, a page of cards with snippets, or help when nothing was
     found — rendered once per address until the catalogue next changes (catalogue/cache.py). The page around
     it is built, and the query logged, on every request."""
     return catalogue_cache.remember("search-results-html", {"address": request.build_absolute_uri()},
                                     lambda: render_to_string("search/includes/results.html",
-                                                             results_context(request, query), request))
+                                                             results_context(request, query, search_type),
+                                                             request))
 
 
-def results_context(request, query):
+def results_context(request, query, search_type):
     results = Paginator(query.results(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     search_result = query.search_result
     found = results.paginator.count
     return {
         "q": query.filters.q,
+        "search_type": search_type,
+        "type_tabs": type_tabs(query.filters.q, search_type),
         "search_result": search_result,
         "results": results,
-        "items": [{"solution": solution, "snippet": highlight.snippet(solution.snippet_texts(), search_result.terms)}
-                  for solution in results],
+        "items": [{"object": item, "snippet": highlight.snippet(item.snippet_texts(), search_result.terms)}
+                  for item in results],
         "facets": query.facets(),
         "filters": query.filters,
         "base_query": without_page(request.GET),
         "popular_needs": popular_needs() if not found else [],
         "closest_words": closest_words(search_result) if not found else [],
     }
+
+
+@dataclass(frozen=True)
+class TypeTab:
+    search_type: SearchType
+    count: int
+    selected: bool
+    url: str
+
+
+def type_tabs(q, current):
+    """«Что искать»: each type with the number of its matches for the text alone (cached facet counts)."""
+    tabs = []
+    for search_type in SEARCH_TYPES.values():
+        params = QueryDict(mutable=True)
+        params["q"] = q
+        count = search_type.query(params).count()
+        if search_type.slug != DEFAULT_TYPE:
+            params["type"] = search_type.slug
+        tabs.append(TypeTab(search_type, count, search_type == current, "?" + params.urlencode()))
+    return tabs
 
 
 def without_page(params):

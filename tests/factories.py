@@ -58,6 +58,14 @@ class DeploymentFactory(factory.django.DjangoModelFactory):
         model = Deployment
 
 
+def many_to_many(relation):
+    """A factory argument that sets a (parental) many-to-many relation: `sectors=[…]`."""
+    def setter(obj, create, extracted, **kwargs):
+        if extracted:
+            getattr(obj, relation).set(extracted)
+    return factory.PostGeneration(setter)
+
+
 def catalogue_index():
     """The catalogue index that the data migration creates."""
     return CatalogueIndexPage.objects.get()
@@ -74,25 +82,13 @@ class SolutionPageFactory(wagtail_factories.PageFactory):
         model = SolutionPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def sectors(self, create, extracted, **kwargs):
-        if extracted:
-            self.sectors.set(extracted)
+    sectors = many_to_many("sectors")
 
-    @factory.post_generation
-    def needs(self, create, extracted, **kwargs):
-        if extracted:
-            self.needs.set(extracted)
+    needs = many_to_many("needs")
 
-    @factory.post_generation
-    def organizations(self, create, extracted, **kwargs):
-        if extracted:
-            self.organizations.set(extracted)
+    organizations = many_to_many("organizations")
 
-    @factory.post_generation
-    def regions(self, create, extracted, **kwargs):
-        if extracted:
-            self.regions.set(extracted)
+    regions = many_to_many("regions")
 
     @factory.post_generation
     def commit_relations(self, create, extracted, **kwargs):
@@ -105,3 +101,49 @@ def publish(page):
     """Save a revision of a page built in memory and publish it, as an editor would."""
     page.save_revision().publish()
     return Page.objects.get(pk=page.pk).specific
+
+
+def lab_index():
+    """The lab index that the labs data migration creates."""
+    from labs.models import LabIndexPage
+
+    return LabIndexPage.objects.get()
+
+
+class LabPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Лаборатория {n}")
+    slug = factory.Sequence(lambda n: f"lab-{n}")
+    summary = "Что делает лаборатория, в двух словах."
+    organization = factory.SubFactory(OrganizationFactory)
+    parent = factory.LazyFunction(lab_index)
+
+    class Meta:
+        model = "labs.LabPage"
+        skip_postgeneration_save = True
+
+    sectors = many_to_many("sectors")
+
+    needs = many_to_many("needs")
+
+    solutions = many_to_many("solutions")
+
+    @factory.post_generation
+    def equipment(self, create, extracted, **kwargs):
+        """[(name, model, specs)]"""
+        from labs.models import LabEquipment
+
+        if extracted:
+            self.equipment = [LabEquipment(name=name, model=model, specs=specs) for name, model, specs in extracted]
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        """[(kind, description)]"""
+        from labs.models import LabService
+
+        if extracted:
+            self.services = [LabService(kind=kind, description=description) for kind, description in extracted]
+
+    @factory.post_generation
+    def commit_relations(self, create, extracted, **kwargs):
+        if create:
+            self.save()

@@ -66,9 +66,9 @@ def first_solution_url(catalogue):
 # On a change every HTML page also works out the footer's menu pages again: view restrictions and pages (2).
 PAGES = [
     # The home page: the catalogue (1) and both shelves' cards in one go (4); on a change, the facets, each
-    # shelf's ids (2 × 2), the deployments for «Где уже работает» (1) and the organisations of the directory
-    # counted (1).
-    pytest.param("/", 11, 33, id="home"),
+    # shelf's ids (2 × 2), the deployments for «Где уже работает» (1), the organisations of the directory
+    # counted (1) and the labs figure (the labs' view restrictions and a count: 2).
+    pytest.param("/", 11, 35, id="home"),
     # Catalogue pages: each filter's slug checked (1 each), the view restrictions for the results (1), chips
     # name the filters (1 each), breadcrumbs (1); no COUNT, the readiness facet gives the total.
     pytest.param("/catalogue/?sector=ecology&need=water", 18, 33, id="catalogue with two filters"),
@@ -186,3 +186,44 @@ def test_send_alerts_query_count_does_not_grow_with_subscribers(catalogue, board
     with django_assert_num_queries(20):
         outcome = send_alerts()
     assert outcome.sent == 2 * len(catalogue)
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size} labs")
+def labs(request, db):
+    """`size` live labs at two hosts in two cities, each with a photo, equipment, services, sectors and needs."""
+    from labs.models import ServiceKind
+    from tests.factories import LabPageFactory
+
+    kuzbass = RegionFactory(name="Кузбасс", slug="kuzbass")
+    cities = [RegionFactory(name="Кемерово", kind="city", parent=kuzbass), RegionFactory(name="Новокузнецк",
+                                                                                          kind="city", parent=kuzbass)]
+    hosts = [OrganizationFactory(name="КузГТУ", slug="kuzgtu"), OrganizationFactory(name="СибГИУ")]
+    sectors = [SectorFactory(name="Экология", slug="ecology"), SectorFactory(name="Горное дело", slug="mining")]
+    needs = [NeedFactory(name="Очистка воды", slug="water")]
+    solution = SolutionPageFactory(title="Очистка шахтных вод")
+    pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
+    return [LabPageFactory(organization=hosts[number % 2], city=cities[number % 2], photo=pictures[number % 3],
+                           sectors=sectors[:1 + number % 2], needs=needs, solutions=[solution],
+                           equipment=[("Рентгеновский дифрактометр", "ДРОН", "фазовый анализ"),
+                                      ("Машина трения", "СМЦ", "износ")],
+                           services=[(ServiceKind.TESTING, "испытания на износ"), (ServiceKind.ANALYSIS, "")])
+            for number in range(request.param)]
+
+
+# /labs/ (a collection of CatalogueQuery): the page as for the catalogue, plus each filter's slug checked (1 per
+# category filter), the view restrictions for the labs (1), the cached count and facets' names; on a change, the
+# count (1) and five facets (count and names: 9) are worked out again. A text search adds its ranking on a change
+# (the collection's pks, the postings, the documents: see search.service) and reads the ranked cards by id.
+# A lab: host, city, region, four kinds of details (sectors, needs, equipment, services), photo and renditions,
+# live related solutions, the lab index for links, the catalogue index for the host's link (1 each).
+LAB_PAGES = [
+    pytest.param("/labs/?service=testing&org=kuzgtu", 15, 41, id="labs with two filters"),
+    pytest.param("/labs/?q=дифрактометр", 12, 45, id="labs search"),
+    pytest.param(lambda labs: labs[0].url, 22, 24, id="lab"),
+    pytest.param("/api/v2/labs/?limit=20", 9, 29, id="labs API"),
+]
+
+
+@pytest.mark.parametrize("url, on_hit, after_change", LAB_PAGES)
+def test_lab_page_query_count_is_fixed(client, labs, django_assert_num_queries, url, on_hit, after_change):
+    test_query_count_is_fixed(client, labs, django_assert_num_queries, url, on_hit, after_change)

@@ -44,15 +44,20 @@ def limit_max():
     return settings.WAGTAILAPI_LIMIT_MAX
 
 
-def parse_listing(params, available_fields):
-    """A CatalogueQuery and a Window for a listing request, or APIParamsError naming every bad parameter."""
+def parse_listing(params, available_fields, *, collection=None):
+    """A CatalogueQuery (of `collection`, when another than solutions) and a Window for a listing request, or
+    APIParamsError naming every bad parameter."""
     errors = {}
     window = _parse_window(params, errors)
     _check_common(params, available_fields, errors)
     errors.update({key: message for key, message in HINTS.items() if key in params})
     query = None
     try:
-        query = CatalogueQuery.from_params(params, ignore=LISTING_PARAMS + tuple(HINTS))
+        ignore = LISTING_PARAMS + tuple(HINTS)
+        if collection:
+            query = CatalogueQuery.of(collection, params, ignore=ignore)
+        else:
+            query = CatalogueQuery.from_params(params, ignore=ignore)
     except CatalogueQueryError as error:
         errors.update(error.errors)
     if errors:

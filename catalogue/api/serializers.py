@@ -53,8 +53,8 @@ FACET_NAMES = {"sector": "sector", "need": "need", "region": "region", "org": "o
 
 
 def facets_data(facets):
-    """`CatalogueQuery.facets()` as JSON-ready lists, keyed like the API's filter parameters."""
-    return {FACET_NAMES[key]: FacetValueSerializer(values, many=True).data for key, values in facets.items()}
+    """`CatalogueQuery.facets()` (of any collection) as JSON-ready lists, keyed like the API's filter parameters."""
+    return {FACET_NAMES.get(key, key): FacetValueSerializer(values, many=True).data for key, values in facets.items()}
 
 
 class PlaceSerializer(SlugNameSerializer):

@@ -115,15 +115,27 @@ class SolutionsAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         # and costs two queries per request.
         return super(PagesAPIViewSet, self).get_serializer_context()
 
+    # Another registered collection of CatalogueQuery ("labs") in a subclass; None: the solutions.
+    collection = None
+    not_found_message = NOT_FOUND_MESSAGE
+
     def listing_view(self, request):
-        query, window = parse_listing(request.GET, self.get_listing_default_fields(self.model))
+        query, window = parse_listing(request.GET, self.get_listing_default_fields(self.model),
+                                      collection=self.collection)
         total = query.count()
-        solutions = list(window.slice(query.results(full_data()), total))
+        solutions = self.with_details(list(window.slice(self.listing_results(query), total)))
         serializer = self.get_serializer(solutions, many=True)
         return Response({
             "meta": {"total_count": total, "facets": facets_data(query.facets())},
             "items": serializer.data,
         })
+
+    def listing_results(self, query):
+        return query.results(full_data())
+
+    def with_details(self, items):
+        """The listed items with whatever the results did not fetch already (nothing, for solutions)."""
+        return items
 
     def detail_view(self, request, pk):
         check_detail(request.GET, self.get_available_fields(self.model))

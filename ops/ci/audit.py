@@ -64,6 +64,8 @@ def public_pages(base):
         "home": base + "/",
         "catalogue": base + "/catalogue/",
         "deployment map": base + "/catalogue/map/",
+        "labs": base + "/labs/",
+        "organisations": base + "/organizations/",
         "solution": solution,
         "request form": solution + "request/",
         "search": base + "/search/?q=очистка%20воды",

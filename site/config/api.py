@@ -3,7 +3,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from catalogue.api.organizations import OrganizationsAPIViewSet
 from catalogue.api.views import SolutionsAPIViewSet
+from labs.api import LabsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("solutions", SolutionsAPIViewSet)
 api_router.register_endpoint("organizations", OrganizationsAPIViewSet)
+api_router.register_endpoint("labs", LabsAPIViewSet)

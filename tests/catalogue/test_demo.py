@@ -8,6 +8,8 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from catalogue.models import Deployment, Need, Organization, Region, Sector, SolutionPage
 from home.models import NocSettings, StandardPage
+from labs.demo import ILLUSTRATIVE, LABS
+from labs.models import LabPage
 
 NAMED_IN_THE_BRIEF = {
     "Отечественное ПО для проектирования буровзрывных работ",
@@ -95,7 +97,8 @@ def test_a_rerun_keeps_what_editors_changed(demo):
 
 def test_every_demo_page_renders(demo, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    assert pages.count() == 2 + len(NAMED_IN_THE_BRIEF) + 3  # home, catalogue, solutions, text pages
+    # home, catalogue, solutions, lab index, labs, text pages
+    assert pages.count() == 2 + len(NAMED_IN_THE_BRIEF) + 1 + len(LABS) + 3
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -154,3 +157,16 @@ def test_demo_deployments_and_terms_are_marked_illustrative_and_name_no_customer
     assert "Где уже работает" in html and "Прокопьевск" in html and "Условия предложения" in html
     listed = client.get("/api/v2/solutions/?has_deployments=true&fields=title").json()
     assert listed["meta"]["total_count"] == 4
+
+
+def test_labs_are_the_coal_chemistry_centre_and_clearly_marked_examples(demo, client):
+    centre = LabPage.objects.get(title="Центр инженерных разработок по углехимии")
+    assert centre.organization.name == "НОЦ «Кузбасс – Донбасс»"
+    assert [solution.slug for solution in centre.solutions.all()] == ["coal-chemistry-engineering-centre"]
+    examples = LabPage.objects.exclude(pk=centre.pk)
+    assert examples.count() == len(LABS) - 1
+    for lab in examples:
+        text = client.get(lab.url).content.decode()
+        assert ILLUSTRATIVE in lab.title and "Иллюстративная карточка" in text
+        assert "Запросы к&nbsp;лаборатории принимает НОЦ" in text
+    assert "Лаборатория анализа углей" in client.get("/labs/", {"q": "дифрактометры"}).content.decode()

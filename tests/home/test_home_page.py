@@ -1,7 +1,7 @@
 """The home page: what НОЦ offers, a search box, entry points by need and sector, live figures and charts."""
 import pytest
 
-from tests.factories import OrganizationFactory, SolutionPageFactory
+from tests.factories import LabPageFactory, OrganizationFactory, SolutionPageFactory
 from tests.showcase import build_showcase
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +55,13 @@ def test_empty_catalogue_still_renders(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response.context["figures"][0].value == 0
+
+
+def test_figures_count_live_labs(client):
+    build_showcase()
+    host = OrganizationFactory(name="КузГТУ")
+    LabPageFactory(organization=host)
+    LabPageFactory(organization=host)
+    LabPageFactory(organization=host, live=False)
+    figures = {figure.label: figure.value for figure in client.get("/").context["figures"]}
+    assert figures["лаборатории или центра"] == 2

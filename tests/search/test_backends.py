@@ -114,7 +114,7 @@ def unreachable_server():
 def search_page_titles(client, q):
     response = client.get("/search/", {"q": q})
     assert response.status_code == 200
-    return [item["solution"].title for item in response.context["items"]]
+    return [item["object"].title for item in response.context["items"]]
 
 
 def test_a_failing_server_is_left_alone_for_a_while(client, catalogue, settings, caplog, closing_server,

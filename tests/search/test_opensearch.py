@@ -104,7 +104,7 @@ def server_slugs(node, text):
 def search_page_slugs(client, text, **filters):
     response = client.get("/search/", {"q": text, **filters})
     assert response.status_code == 200
-    return [item["solution"].slug for item in response.context["items"]]
+    return [item["object"].slug for item in response.context["items"]]
 
 
 def test_update_index_builds_the_index_with_the_russian_analyzer(node, catalogue, client, server_answers):
@@ -227,7 +227,7 @@ def test_facets_and_filters_agree_with_the_database(node, public_corpus, client,
         # Narrow by the first sector the facets offer, as a person clicking it would.
         sector = facets["sector"][0][0] if facets.get("sector") else None
         narrowed = search_page_slugs(client, text, **filters, **({"sector": sector} if sector else {}))
-        return facets, [item["solution"].slug for item in page.context["items"]], narrowed
+        return facets, [item["object"].slug for item in page.context["items"]], narrowed
 
     by_node = answers_with(settings, through_node, answer)
     assert server_answers["server"] >= 1 and server_answers["database"] == 0

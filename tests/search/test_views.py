@@ -29,7 +29,7 @@ def test_results_show_facet_counts_for_the_query(client, catalogue):
 
 def test_facet_filter_combines_with_the_query(client, catalogue):
     response = client.get("/search/", {"q": "карьер", "sector": "ecology"})
-    assert [item["solution"].slug for item in response.context["items"]] == ["wetland"]
+    assert [item["object"].slug for item in response.context["items"]] == ["wetland"]
 
 
 def test_typo_says_which_query_was_shown(client, catalogue):

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ops",
     "home",
     "catalogue",
+    "labs",
     "search",
     "shortlist",
     "alerts",

@@ -42,7 +42,7 @@ check-migrations: install
 # Every project migration can be unapplied and applied again (run against DATABASE_URL; CI gives a scratch one).
 check-reversible: install
 	$(PY) manage.py migrate --noinput -v0
-	for app in alerts shortlist search home catalogue; do $(PY) manage.py migrate $$app zero --noinput -v0 || exit 1; done
+	for app in alerts shortlist labs search home catalogue; do $(PY) manage.py migrate $$app zero --noinput -v0 || exit 1; done
 	$(PY) manage.py migrate --noinput -v0
 
 # Not needed by `run` or `test`. PostgreSQL and Redis on 127.0.0.1 (installed from Debian's packages when absent)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from catalogue.query import ALL_CATEGORIES, CatalogueQuery, with_card_data
+from catalogue.query import CatalogueQuery, full_data, with_card_data
 from shortlist.models import MAX_ITEMS, Shortlist, ShortlistItem
 
 SESSION_KEY = "shortlist"
@@ -132,7 +132,7 @@ def entries(shortlist):
         return []
     items = list(shortlist.items.all())
     solutions = with_card_data(
-        CatalogueQuery().filtered().filter(pk__in=[item.solution_id for item in items]), ALL_CATEGORIES).in_bulk()
+        CatalogueQuery().filtered().filter(pk__in=[item.solution_id for item in items]), full_data()).in_bulk()
     shown = []
     for item in items:
         if item.solution_id in solutions:

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('catalogue', '0005_public_needs_and_offers'),
+        ('catalogue', '0009_public_needs_and_offers'),
     ]
 
     operations = [

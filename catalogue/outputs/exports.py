@@ -63,7 +63,7 @@ def offer_cells(solution):
     deployments = list(solution.deployments.all())
     return [
         len(deployments),
-        "; ".join(_deployment_text(deployment) for deployment in deployments),
+        "; ".join(deployment_text(deployment) for deployment in deployments),
         ", ".join(solution.cooperation_labels),
         solution.price_from,
         solution.price_note,
@@ -72,13 +72,19 @@ def offer_cells(solution):
         solution.lead_time,
         "; ".join(f"{item.value.kind_label()} {item.value['number']} «{item.value['title']}»".replace("  ", " ")
                   for item in solution.ip),
-        "; ".join(f"{item.value['kind']} {item.value['number']}"
-                  + (f" до {item.value['valid_until']:{DATE_FORMAT}}" if item.value["valid_until"] else "")
-                  + (" (истёк)" if item.value.expired() else "") for item in solution.certificates),
+        certificates_text(solution),
     ]
 
 
-def _deployment_text(deployment):
+def certificates_text(solution):
+    """«сертификат соответствия С-1 до 01.02.2027 (истёк); …»: an export cell, a shortlist's comparison row."""
+    return "; ".join(f"{item.value['kind']} {item.value['number']}"
+                     + (f" до {item.value['valid_until']:{DATE_FORMAT}}" if item.value["valid_until"] else "")
+                     + (" (истёк)" if item.value.expired() else "") for item in solution.certificates)
+
+
+def deployment_text(deployment):
+    """«Прокопьевск — очистные сооружения (2023, в эксплуатации)»."""
     details = ", ".join(part for part in (str(deployment.year or ""), deployment.get_status_display()) if part)
     return f"{deployment.place_name} — {deployment.site} ({details})"
 

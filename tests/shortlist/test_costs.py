@@ -4,7 +4,14 @@ import wagtail_factories
 
 from shortlist import store
 from shortlist.models import Shortlist, ShortlistItem
-from tests.factories import NeedFactory, OrganizationFactory, RegionFactory, SectorFactory, SolutionPageFactory
+from tests.factories import (
+    DeploymentFactory,
+    NeedFactory,
+    OrganizationFactory,
+    RegionFactory,
+    SectorFactory,
+    SolutionPageFactory,
+)
 
 SIZES = [2, 50]
 
@@ -20,6 +27,8 @@ def shortlisted(request, client, db):
         solution = SolutionPageFactory(trl=1 + number % 9, hero_image=picture, sectors=sectors, needs=needs,
                                        organizations=organizations, regions=regions)
         solution.tags.add("шахта")
+        DeploymentFactory(page=solution, organization=organizations[0],
+                          effects=[("effect", {"value": "−40 %", "label": "сброс"})])
         ShortlistItem.objects.create(shortlist=shortlist, solution=solution, note=f"заметка {number}")
     session = client.session
     session[store.SESSION_KEY] = {"key": shortlist.key,
@@ -29,19 +38,20 @@ def shortlisted(request, client, db):
 
 
 # The visitor's page: the session (1), the shortlist (1), its items (1), the live solutions — view restrictions
-# (1), the pages (1), five categories (5), the pictures' renditions (1) — then the catalogue index for the header
+# (1), the pages (1), five categories (5), their deployments with places and organisations (1), the pictures'
+# renditions (1) — then the catalogue index for the header
 # (1) and Wagtail's site (1) and the НОЦ settings (1) for the footer.
 PAGES = [
-    pytest.param("/podborka/", 14, id="shortlist"),
-    pytest.param("/podborka/compare/", 14, id="compare"),
+    pytest.param("/podborka/", 15, id="shortlist"),
+    pytest.param("/podborka/compare/", 15, id="compare"),
     # A file: no header; the site for absolute links and the НОЦ settings for the contacts.
-    pytest.param("/podborka/export.docx", 13, id="docx"),
-    pytest.param("/podborka/export.xlsx", 13, id="xlsx"),
-    pytest.param("/podborka/export.pdf", 13, id="pdf"),
+    pytest.param("/podborka/export.docx", 14, id="docx"),
+    pytest.param("/podborka/export.xlsx", 14, id="xlsx"),
+    pytest.param("/podborka/export.pdf", 14, id="pdf"),
     # A snapshot is found by its key instead of the session; this visitor's header still reads the session.
-    pytest.param(lambda key: f"/podborka/{key}/", 14, id="shared"),
+    pytest.param(lambda key: f"/podborka/{key}/", 15, id="shared"),
     # Its file reads no session at all.
-    pytest.param(lambda key: f"/podborka/{key}/export.pdf", 12, id="shared pdf"),
+    pytest.param(lambda key: f"/podborka/{key}/export.pdf", 13, id="shared pdf"),
 ]
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0004_merge_import_english_requests'),
+        ('catalogue', '0006_region_coordinates'),
     ]
 
     operations = [

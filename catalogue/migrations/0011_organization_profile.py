@@ -36,15 +36,16 @@ def _free_slug(model, name):
 
 def region_to_city_text(apps, schema_editor):
     Organization = apps.get_model("catalogue", "Organization")
-    for organization in Organization.objects.select_related("city").exclude(city=None):
-        organization.city_text = organization.city.name[:120]
-        organization.save(update_fields=["city_text"])
+    # Only the columns needed: unapplied after another branch's migrations, the models' state may name columns
+    # (a region's coordinates) that the database no longer has.
+    for pk, name in Organization.objects.exclude(city=None).values_list("pk", "city__name"):
+        Organization.objects.filter(pk=pk).update(city_text=name[:120])
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalogue", "0004_merge_import_english_requests"),
+        ("catalogue", "0010_solutionoffer_assignee"),
         ("wagtailimages", "0027_image_description"),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0007_merge_needs_board_assignee'),
+        ('catalogue', '0009_public_needs_and_offers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,7 +14,7 @@ GRANT, REVOKE = permission_operations("catalogue", "solutionoffer",
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0004_merge_import_english_requests'),
+        ('catalogue', '0008_submission_assignee'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0005_taxonomy_order_at_end'),
+        ('catalogue', '0007_taxonomy_order_at_end'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -112,9 +112,10 @@ class SearchPosting(models.Model):
 
 class SearchClick(models.Model):
     """How many times visitors opened a solution from the search page on one day: the solution, the day and a
-    count, nothing about the visitor (search/query_log.py writes them in batches)."""
+    count, nothing about the visitor (search/query_log.py writes them in batches). The page is any Wagtail page,
+    so search imports no catalogue model; only solutions are counted (search.views.go)."""
 
-    page = models.ForeignKey("catalogue.SolutionPage", on_delete=models.CASCADE, related_name="search_clicks",
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_clicks",
                              verbose_name="решение")
     date = models.DateField("день")
     clicks = models.PositiveIntegerField("переходов", default=0)

@@ -1,6 +1,7 @@
 """Solutions opened from the search results: counted per solution and day, nothing about the visitor, and the
 redirect leads only to a live public solution of this site."""
 import datetime
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -115,5 +116,9 @@ def test_old_clicks_are_purged_with_the_retention_command(catalogue):
     membrane = catalogue["membrane"]
     SearchClick.objects.create(page=membrane, date=today - datetime.timedelta(days=401), clicks=5)
     SearchClick.objects.create(page=membrane, date=today - datetime.timedelta(days=300), clicks=2)
-    call_command("purge_submissions")
+    output = StringIO()
+    call_command("purge_submissions", "--dry-run", stdout=output)
+    assert "переходы из поиска: можно удалить 1" in output.getvalue()
+    assert SearchClick.objects.count() == 2
+    call_command("purge_submissions", stdout=output)
     assert list(SearchClick.objects.values_list("clicks", flat=True)) == [2]

@@ -1,8 +1,9 @@
 """«Отчёты → Состояние каталога» (/admin/reports/catalogue-health/): what in the catalogue needs an editor.
 
 Per solution: «последняя проверка» older than NOC_VERIFY_MONTHS months or never set, no image, no organisation,
-no contact, no body, an unpublished draft older than 30 days, and the visitors' requests in the last 90 days.
-(Clicks from the search page are not logged by the site today, so the report cannot count them.) A moderator
+no contact, no body, an unpublished draft older than 30 days, and in the last 90 days the visitors' requests and
+the times the solution was opened from the search page's results (search.models.SearchClick); both columns sort
+the report and are exported. A moderator
 confirms a solution is still true with one click («Подтвердить актуальность»): «последняя проверка» becomes
 today, recorded in the page's history. The report exports to XLSX/CSV like Wagtail's own reports.
 """
@@ -11,7 +12,8 @@ import datetime
 import django_filters
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -29,10 +31,14 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from catalogue.cache import on_catalogue_change
 from catalogue.models import CatalogueIndexPage, SolutionPage
+from search import query_log
+from search.models import SearchClick
 
 VERIFIED_ACTION = "catalogue.verified"
 DRAFT_DAYS = 30
 REQUEST_DAYS = 90
+REQUESTS_LABEL = f"Обращений за {REQUEST_DAYS} дней"
+CLICKS_LABEL = f"Переходы из поиска, {REQUEST_DAYS} дней"
 
 PROBLEMS = {
     "stale": "давно не проверялось",
@@ -116,9 +122,10 @@ class HealthReportView(PageReportView):
     results_template_name = "wagtailadmin/generic/listing_results.html"
     filterset_class = HealthFilterSet
     permission_required = "change"
-    list_export = ["title", "last_verified", "problems", "recent_requests", "url"]
+    list_export = ["title", "last_verified", "problems", "recent_requests", "recent_clicks", "url"]
     export_headings = {"title": "Решение", "last_verified": "Последняя проверка", "problems": "Что не так",
-                       "recent_requests": f"Обращений за {REQUEST_DAYS} дней", "url": "Адрес"}
+                       "recent_requests": REQUESTS_LABEL, "recent_clicks": CLICKS_LABEL, "url": "Адрес"}
+    default_ordering = "last_verified"
 
     def get_filename(self):
         return f"sostoyanie-kataloga-{timezone.localdate().isoformat()}"
@@ -126,21 +133,27 @@ class HealthReportView(PageReportView):
     @property
     def columns(self):
         return [
-            TitleColumn("title", label="Решение", url_name="wagtailadmin_pages:edit"),
-            Column("last_verified", label="Последняя проверка"),
+            TitleColumn("title", label="Решение", url_name="wagtailadmin_pages:edit", sort_key="title"),
+            Column("last_verified", label="Последняя проверка", sort_key="last_verified"),
             Column("problems", label="Что не так"),
-            Column("recent_requests", label=f"Обращений за {REQUEST_DAYS} дней"),
+            Column("recent_requests", label=REQUESTS_LABEL, sort_key="recent_requests"),
+            Column("recent_clicks", label=CLICKS_LABEL, sort_key="recent_clicks"),
             VerifyColumn("verify", label=""),
         ]
 
     def get_queryset(self):
+        query_log.flush()  # the clicks this process has counted but not yet written
         since = timezone.now() - datetime.timedelta(days=REQUEST_DAYS)
         pages = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        # Clicks are summed in a subquery: joined like the requests, they would be multiplied by them.
+        clicks = (SearchClick.objects.filter(page=OuterRef("pk"), date__gte=timezone.localdate(since))
+                  .values("page").annotate(total=Sum("clicks")).values("total"))
         self.queryset = (
             SolutionPage.objects.filter(pk__in=pages.values("pk"))
             .annotate(recent_requests=Count("requests", filter=Q(requests__created_at__gte=since), distinct=True),
+                      recent_clicks=Coalesce(Subquery(clicks), 0),
                       organization_count=Count("organizations", distinct=True))
-            .order_by("last_verified", "title")
+            .order_by(self.ordering, "title")
         )
         return self.queryset
 

@@ -108,3 +108,23 @@ class SearchPosting(models.Model):
 
     def __str__(self):
         return self.stem
+
+
+class SearchClick(models.Model):
+    """How many times visitors opened a solution from the search page on one day: the solution, the day and a
+    count, nothing about the visitor (search/query_log.py writes them in batches). The page is any Wagtail page,
+    so search imports no catalogue model; only solutions are counted (search.views.go)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_clicks",
+                             verbose_name="решение")
+    date = models.DateField("день")
+    clicks = models.PositiveIntegerField("переходов", default=0)
+
+    class Meta:
+        verbose_name = "переход из поиска"
+        verbose_name_plural = "переходы из поиска"
+        constraints = [models.UniqueConstraint(fields=["page", "date"], name="unique_search_click_day")]
+        indexes = [models.Index(fields=["date"], name="search_click_date")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.date}: {self.clicks}"

@@ -6,4 +6,5 @@ app_name = "search"
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("suggest/", views.suggest, name="suggest"),
+    path("go/<int:page_id>/", views.go, name="go"),
 ]

@@ -7,14 +7,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import JsonResponse, QueryDict
-from django.shortcuts import render
+from django.http import Http404, JsonResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from catalogue import cache as catalogue_cache
 from catalogue import response_cache
-from catalogue.models import Need
+from catalogue.models import Need, SolutionPage
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
 from catalogue.response_cache import uncached
 from search import highlight, query_log, text, vocabulary
@@ -185,3 +185,17 @@ def suggest(request):
     suggestions = [{"title": page.title, "url": page.url} for page in query.results()[:SUGGESTIONS]]
     return JsonResponse({"query": typed, "suggestions": suggestions})
 
+
+
+@require_GET
+@uncached  # a stored redirect would not be counted
+def go(request, page_id):
+    """A result link of the search page: counts that the solution was opened from the search results (the
+    solution and the day, nothing about the visitor; search/query_log.py) and sends the visitor on to it.
+    Only a live solution open to everyone is a destination, and only at its own address: never another site."""
+    page = SolutionPage.objects.live().public().filter(pk=page_id).first()
+    url = page and page.get_url(request)
+    if not url:
+        raise Http404("Решение не найдено")
+    query_log.record_click(page.pk)
+    return redirect(url)

@@ -11,9 +11,12 @@ from wagtail.models import ModelLogEntry
 from catalogue.models.requests import REMOVED, STATUS_ACTION
 
 
+def cutoff(days, now=None):
+    return (now or timezone.now()) - timedelta(days=days)
+
+
 def expired(model, days, now=None):
-    cutoff = (now or timezone.now()) - timedelta(days=days)
-    return model.objects.filter(status=model.Status.CLOSED, closed_at__lt=cutoff)
+    return model.objects.filter(status=model.Status.CLOSED, closed_at__lt=cutoff(days, now))
 
 
 def anonymise(queryset):

@@ -105,3 +105,61 @@ def test_verify_never_sends_the_moderator_to_another_site(member, solutions):
     moderator = member("Модераторы НОЦ")
     response = moderator.post(f"{URL}{stale.pk}/verify/", {"next": "https://evil.example/admin/"})
     assert response.status_code == 302 and response.url == URL
+
+
+@pytest.fixture
+def clicks(solutions):
+    """Clicks from the search page: recent ones for «Свежая» and «Давняя», an old one that no longer counts."""
+    from search.models import SearchClick
+
+    fresh, stale, _ = solutions
+    today = timezone.localdate()
+    SearchClick.objects.create(page=fresh, date=today, clicks=3)
+    SearchClick.objects.create(page=fresh, date=today - datetime.timedelta(days=30), clicks=4)
+    SearchClick.objects.create(page=stale, date=today - datetime.timedelta(days=89), clicks=1)
+    SearchClick.objects.create(page=stale, date=today - datetime.timedelta(days=120), clicks=50)
+    return solutions
+
+
+def test_report_counts_search_clicks_of_the_last_90_days(member, clicks):
+    html = text(member("Модераторы НОЦ").get(URL))
+    assert "Переходы из поиска, 90 дней" in html
+    assert "<td > 7 </td>" in row_of(html, "Свежая")
+    assert "<td > 2 </td> <td > 1 </td>" in row_of(html, "Давняя")  # requests, then clicks
+    assert "<td > 0 </td> <td > 0 </td>" in row_of(html, "Непроверенная")
+
+
+def test_report_sorts_by_search_clicks(member, clicks):
+    moderator = member("Модераторы НОЦ")
+    html = text(moderator.get(URL))
+    assert "ordering=-recent_clicks" in html or "ordering=recent_clicks" in html
+    html = text(moderator.get(URL, {"ordering": "-recent_clicks"}))
+    assert html.index("> Свежая <") < html.index("> Давняя <") < html.index("> Непроверенная <")
+    html = text(moderator.get(URL, {"ordering": "recent_clicks"}))
+    assert html.index("> Непроверенная <") < html.index("> Давняя <") < html.index("> Свежая <")
+
+
+def test_xlsx_export_has_the_search_clicks(member, clicks):
+    response = member("Модераторы НОЦ").get(URL, {"export": "xlsx"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Переходы из поиска, 90 дней")
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert (rows["Свежая"][column], rows["Давняя"][column], rows["Непроверенная"][column]) == (7, 1, 0)
+
+
+def test_report_rows_cost_the_same_queries_with_or_without_clicks(member, solutions):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.models import SearchClick
+
+    moderator = member("Модераторы НОЦ")
+    moderator.get(URL)
+    with CaptureQueriesContext(connection) as before:
+        moderator.get(URL)
+    for page in solutions:
+        SearchClick.objects.create(page=page, date=timezone.localdate(), clicks=1)
+    with CaptureQueriesContext(connection) as after:
+        moderator.get(URL)
+    assert len(after) == len(before)

@@ -15,7 +15,7 @@ def test_a_failed_batch_is_kept_and_written_with_the_next(settings, monkeypatch)
         query_log.record("метан", found=False)
     real_write = query_log.write
 
-    def database_down(hits, misses):
+    def database_down(*batches):
         raise RuntimeError("database unavailable")
 
     monkeypatch.setattr(query_log, "write", database_down)

@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from catalogue.models.requests import SUBMISSION_MODELS
 from catalogue.submissions import retention
+from search.models import SearchClick
 
 
 class Command(BaseCommand):
     help = ("Обезличивает закрытые запросы и потребности, закрытые раньше чем NOC_RETENTION_DAYS дней назад "
-            "(с --delete удаляет их). Запускайте по расписанию, например раз в сутки.")
+            "(с --delete удаляет их), и удаляет счётчики переходов из поиска старше SEARCH_CLICK_RETENTION_DAYS "
+            "дней. Запускайте по расписанию, например раз в сутки.")
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None,
@@ -32,3 +35,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 count = retention.delete(queryset) if delete else retention.anonymise(queryset)
             self.stdout.write(f"{label}: {'удалено' if delete else 'обезличено'} {count}")
+        # Not personal data, but nothing reads daily clicks older than the report's 90 days: they only grow.
+        last_kept = timezone.localdate(retention.cutoff(settings.SEARCH_CLICK_RETENTION_DAYS))
+        old_clicks = SearchClick.objects.filter(date__lt=last_kept)
+        if dry_run:
+            self.stdout.write(f"переходы из поиска: можно удалить {old_clicks.count()}")
+        else:
+            deleted, _ = old_clicks.delete()
+            self.stdout.write(f"переходы из поиска: удалено {deleted}")

@@ -74,6 +74,8 @@ NOC_VERIFY_MONTHS = int(os.environ.get("NOC_VERIFY_MONTHS", "12"))
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "600"))
 # The search page's query log is written in batches at most this often per process (search/query_log.py).
 SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "2"))
+# Daily counts of solutions opened from the search page are deleted after this many days (`purge_submissions`).
+SEARCH_CLICK_RETENTION_DAYS = int(os.environ.get("SEARCH_CLICK_RETENTION_DAYS", "400"))
 
 # --- Applications ----------------------------------------------------------------------------------------
 INSTALLED_APPS = [

@@ -20,6 +20,9 @@ def test_the_help_menu_offers_the_guide_and_not_wagtails_english_one(editor):
     assert GUIDE in html and '"noc-editor-guide"' in html  # menu items appear by name
     # The sidebar's menu (JSON in the page) no longer has Wagtail's English guide or «What's new».
     assert '"editor-guide"' not in html and "whats-new-in-wagtail" not in html
+    # Nor does the dashboard's account box: it links to the guide in Russian.
+    assert "guide.wagtail.org" not in html
+    assert f'href="{GUIDE}">Руководство редактора</a>' in html
 
 
 def test_the_guide_covers_the_four_tasks_with_working_links(editor):

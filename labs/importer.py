@@ -174,6 +174,11 @@ class _Known:
         self.names = {key: NameIndex(model) for key, model in MANY.items()}
         self.solutions = set(SolutionPage.objects.values_list("slug", flat=True)) | set(solutions)
 
+    def region_of(self, city_key):
+        """The name key of a city's region ("" if none)."""
+        parent_id = self.places[city_key].parent_id
+        return next((key for key, place in self.places.items() if place.pk == parent_id), "")
+
     def errors(self, row):
         values, errors = row.values, []
         host = values.get("organization")
@@ -247,7 +252,10 @@ def plan(rows, context):
         if lab is None:
             items.append(PlannedRow(CREATE, row))
             continue
-        changed = tuple(key for key, value in row.values.items() if _comparable(key, value) != _current(lab, key))
+        wanted = {key: _comparable(key, value) for key, value in row.values.items()}
+        if "region" in wanted and not wanted["region"] and wanted.get("city"):
+            wanted["region"] = known.region_of(wanted["city"])  # as LabPage.save fills it
+        changed = tuple(key for key, value in wanted.items() if value != _current(lab, key))
         if not lab.live:
             changed += ("live",)
         items.append(PlannedRow(UPDATE if changed else UNCHANGED, row, lab.pk, changed))

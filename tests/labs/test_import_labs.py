@@ -47,6 +47,9 @@ def test_labs_section_publishes_labs_with_everything_and_a_second_run_changes_no
 
     out, _ = run_import(path)
     assert "создано 0, обновлено 0, без изменений 1" in out
+    # An empty region is the city's, as in the editor: still nothing to change.
+    out, _ = run_import(write_json(tmp_path, {"labs": [XRAY | {"region": ""}]}))
+    assert "создано 0, обновлено 0, без изменений 1" in out
     out, _ = run_import(write_json(tmp_path, {"labs": [XRAY | {"year": 2022}]}))
     assert "создано 0, обновлено 1, без изменений 0" in out
     assert LabPage.objects.get(slug="xray").year_opened == 2022

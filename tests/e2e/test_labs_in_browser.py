@@ -1,5 +1,5 @@
-"""A business looking for test equipment: /labs/ filtered by a service, searched for «дифрактометр», a lab opened
-— with axe-core on each page."""
+"""A business looking for test equipment: /labs/ filtered by a service, searched for «дифрактометр», a lab opened,
+then its host's profile with its labs and deployments — with axe-core on each page."""
 import json
 
 import pytest
@@ -7,7 +7,13 @@ import pytest
 from labs.models import ServiceKind
 from tests.e2e.conftest import LIVE_DB
 from tests.e2e.test_organizations_in_browser import serious_violations
-from tests.factories import LabPageFactory, OrganizationFactory, RegionFactory
+from tests.factories import (
+    DeploymentFactory,
+    LabPageFactory,
+    OrganizationFactory,
+    RegionFactory,
+    SolutionPageFactory,
+)
 
 pytestmark = [pytest.mark.e2e, LIVE_DB]
 
@@ -29,6 +35,8 @@ def labs():
     LabPageFactory(title="Лаборатория водоподготовки (пример)", slug="water-lab", organization=kuzgtu,
                    city=kemerovo, summary="Подбирает схемы очистки шахтных вод.",
                    services=[(ServiceKind.ANALYSIS, "химический анализ воды")])
+    solution = SolutionPageFactory(title="Анализ угольной золы (пример)", organizations=[fic])
+    DeploymentFactory(page=solution, city=kemerovo)
 
 
 def cards(page):
@@ -56,4 +64,13 @@ def test_visitor_filters_labs_by_service_searches_equipment_and_opens_a_lab(live
     page.wait_for_url("**/labs/xray/")
     assert page.get_by_role("heading", level=1).inner_text() == "Лаборатория структурного анализа углей (пример)"
     assert page.get_by_text("ДРОН-8").first.is_visible()
+    assert serious_violations(page) == [], json.dumps(serious_violations(page), ensure_ascii=False)
+
+    # Its host's profile lists the lab and where the host's solutions are deployed.
+    page.get_by_role("link", name="ФИЦ УУХ СО РАН").first.click()
+    page.wait_for_url("**/catalogue/org/fic/")
+    assert page.get_by_role("heading", name="Лаборатории и центры").is_visible()
+    assert page.get_by_role("link", name="Лаборатория структурного анализа углей (пример)").is_visible()
+    assert page.get_by_role("heading", name="Где внедрены решения").is_visible()
+    assert page.get_by_role("link", name="Смотреть на карте").get_attribute("href") == "/catalogue/map/?org=fic"
     assert serious_violations(page) == [], json.dumps(serious_violations(page), ensure_ascii=False)

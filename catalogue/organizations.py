@@ -5,7 +5,7 @@ and region, with counts. The profile at /catalogue/org/<slug>/ (a route of Catal
 catalogue list of the organisation's solutions who they are, their figures (solutions by stage) and the sections
 other apps contribute through the `organization_profile_sections` hook (laboratories, deployments).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from wagtail import hooks
@@ -42,12 +42,30 @@ class ProfileSection:
     template: str = "catalogue/includes/profile_section.html"
     items: tuple = ()
     order: int = 100
+    context: dict = field(default_factory=dict)  # anything else its template needs
 
 
 def profile_sections(organization, request):
     """{key: ProfileSection} from every registered hook, for the profile's named blocks."""
     found = [hook(organization, request) for hook in hooks.get_hooks(PROFILE_SECTIONS_HOOK)]
     return {section.key: section for section in sorted(filter(None, found), key=lambda section: section.order)}
+
+
+def deployments_section(organization, request):
+    """«Где внедрены решения»: the deployments of the organisation's live solutions by region, with counts — the
+    deployment map's own answer for `org=<slug>` (cached with it), linking to that map."""
+    from catalogue.outputs.deployment_map import map_data
+    from catalogue.templatetags.catalogue_tags import catalogue_index
+
+    data = map_data(CatalogueQuery(Filters(org=[organization.slug])))
+    if not data["total"]:
+        return None
+    index, catalogue_url = catalogue_index(request)
+    return ProfileSection(key="deployments", heading="Где внедрены решения", order=20,
+                          template="catalogue/includes/profile_deployments.html", items=tuple(data["regions"]),
+                          context={"total": data["total"], "catalogue_url": catalogue_url,
+                                   "filter_query": f"org={organization.slug}",
+                                   "map_url": f"{catalogue_url}{index.reverse_subpage('map')}?org={organization.slug}"})
 
 
 def stage_figures(organization):

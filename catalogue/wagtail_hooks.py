@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from catalogue import editor_guide, health, import_admin
+from catalogue import editor_guide, health, import_admin, organizations
 from catalogue.models import NeedSubmission, SolutionOffer, SolutionRequest
 from catalogue.solution_admin import SolutionListingViewSet
 from catalogue.submissions import admin as inbox
@@ -26,6 +26,7 @@ hooks.register("register_reports_menu_item", health.health_menu_item)
 hooks.register("construct_homepage_panels", health.add_health_panel)
 hooks.register("register_admin_urls", lambda: editor_guide.urlpatterns)
 hooks.register("register_help_menu_item", editor_guide.guide_menu_item)
+hooks.register(organizations.PROFILE_SECTIONS_HOOK, organizations.deployments_section)
 hooks.register("construct_help_menu", editor_guide.drop_external_guides)
 
 

@@ -8,6 +8,9 @@ class LabsConfig(AppConfig):
 
     def ready(self):
         from catalogue import query
+        from catalogue.importer import sections
+        from labs.importer import SECTION
         from labs.query import LABS
 
         query.register_collection(LABS)
+        sections.register(SECTION)

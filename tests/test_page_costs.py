@@ -77,8 +77,11 @@ PAGES = [
     pytest.param("/catalogue/sector/ecology/", 16, 31, id="sector"),
     # An organisation's profile: a landing page whose category comes with its places, parent and logo (1), plus
     # the logo's renditions (1); its figures are the stage facet of the unfiltered list (the same cache entry),
-    # whose own query object reads the view restrictions once more on a change (1).
-    pytest.param("/catalogue/org/kuzgtu/", 17, 33, id="organisation"),
+    # whose own query object reads the view restrictions once more on a change (1). Its sections: «Лаборатории и
+    # центры» asks the labs collection (the org filter's slug checked, the labs' view restrictions, the labs: 3)
+    # and «Где внедрены решения» links to the map through the catalogue index (1); the deployments by region are
+    # the map's cached answer — on a change its view restrictions and the deployment rows (2).
+    pytest.param("/catalogue/org/kuzgtu/", 21, 39, id="organisation"),
     # The directory (no Wagtail page: no site or path walk): the region filter checked (1), a page of
     # organisations with places and logos (1) and the logos' renditions (1), the filter chip named (1), the
     # catalogue index for profile links (2), НОЦ settings (1); counts come from cached facets — on a change the
@@ -221,6 +224,9 @@ LAB_PAGES = [
     pytest.param("/labs/?q=дифрактометр", 12, 45, id="labs search"),
     pytest.param(lambda labs: labs[0].url, 22, 24, id="lab"),
     pytest.param("/api/v2/labs/?limit=20", 9, 29, id="labs API"),
+    # A host's profile with 2 or 15 labs: the cards' photo renditions (1) and the lab index for the «all its labs»
+    # link (1) on top of the profile's own (no solutions here, so no deployments).
+    pytest.param("/catalogue/org/kuzgtu/", 18, 31, id="organisation with labs"),
 ]
 
 

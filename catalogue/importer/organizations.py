@@ -18,7 +18,7 @@ from catalogue.importer.rows import (
     RowError,
     name_key,
     normalise_name,
-    shape_errors,
+    record_values,
     validate_records,
 )
 from catalogue.importer.sections import Section
@@ -53,17 +53,8 @@ def _validate_record(record, is_csv):
         return None, [RowError(record.where, "—", "ожидается объект {…}")]
     name = data.get("name")
     where = f"{record.where} («{normalise_name(name)}»)" if isinstance(name, str) and name.strip() else record.where
-    errors = shape_errors(data, where, is_csv, KNOWN_FIELDS)
-    values = {}
-    for key in KNOWN_FIELDS:
-        if key not in data or (is_csv and data[key] is None):
-            if key in REQUIRED_FIELDS:
-                errors.append(RowError(where, key, "обязательное поле отсутствует"))
-            continue
-        try:
-            values[key] = _parse(key, data[key])
-        except FieldProblem as problem:
-            errors.append(RowError(where, key, str(problem)))
+    values, errors = record_values(data, where, is_csv, KNOWN_FIELDS, REQUIRED_FIELDS,
+                                   lambda key, value, _is_csv: _parse(key, value))
     if not errors and not values.get("name"):
         errors.append(RowError(where, "name", "обязательное поле не заполнено"))
     if errors:

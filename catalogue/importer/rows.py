@@ -237,6 +237,23 @@ def shape_errors(data, where, is_csv, known_fields):
     return []
 
 
+def record_values(data, where, is_csv, known_fields, required_fields, parse):
+    """The parsed values of the fields a section's record gives (`parse(key, value, is_csv)`), and its problems:
+    unknown keys or a table row's shape, required fields absent, each field's own."""
+    errors = shape_errors(data, where, is_csv, known_fields)
+    values = {}
+    for key in known_fields:
+        if key not in data or (is_csv and data[key] is None):
+            if key in required_fields:
+                errors.append(RowError(where, key, "обязательное поле отсутствует"))
+            continue
+        try:
+            values[key] = parse(key, data[key], is_csv)
+        except FieldProblem as problem:
+            errors.append(RowError(where, key, str(problem)))
+    return values, errors
+
+
 def _parse(name, value, is_csv):
     """The clean value of one field; null or an empty cell clears an optional field."""
     parsed = EMPTY_VALUES.get(name) if value is None else _PARSERS[name](value, is_csv)

@@ -19,8 +19,9 @@ def deployed(showcase):
 
     kuzbass = Region.objects.get(name="Кемеровская область — Кузбасс")
     donbass = Region.objects.get(name="Донецкая Народная Республика")
-    kemerovo = Region.objects.create(name="Кемерово", kind=Region.Kind.CITY, parent=kuzbass)
-    donetsk = Region.objects.create(name="Донецк", kind=Region.Kind.CITY, parent=donbass)
+    # The showcase may already have these cities (it names developers' cities).
+    kemerovo = Region.objects.get_or_create(name="Кемерово", defaults={"kind": Region.Kind.CITY, "parent": kuzbass})[0]
+    donetsk = Region.objects.get_or_create(name="Донецк", defaults={"kind": Region.Kind.CITY, "parent": donbass})[0]
     water = SolutionPage.objects.get(slug="mine-water")
     nursery = SolutionPage.objects.get(slug="nursery")
     Deployment.objects.create(page=water, site="Шахта (иллюстративный пример)", city=kemerovo, year=2022)

@@ -69,6 +69,9 @@ def test_choose_search_as_you_type_create_and_remove(editor, live_server, soluti
     modal(editor).get_by_role("button", name="Подтвердить выбор").click()
     expect(regions).to_contain_text("Новокузнецк")
 
+    # Let the editor's own background requests (the preview's, the chooser's) finish first: on the tests' shared
+    # in-memory SQLite database a save that overlaps them is refused with «database table is locked».
+    editor.wait_for_load_state("networkidle")
     editor.get_by_role("button", name="Сохранить черновик").click()
     expect(editor.locator(".messages")).to_contain_text("обновлена")
     draft = SolutionPage.objects.get(pk=solution.pk).get_latest_revision_as_object()

@@ -53,6 +53,9 @@ class DeploymentFactory(factory.django.DjangoModelFactory):
     site = factory.Sequence(lambda n: f"Объект {n}")
     city = factory.SubFactory(CityFactory)
     year = 2024
+    # In creation order, as the editor's inline panel, the importer and the demo number them: without it every
+    # deployment has the same (empty) position and PostgreSQL returns them in any order.
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = Deployment

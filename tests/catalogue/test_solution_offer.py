@@ -29,7 +29,7 @@ def offered(db):
                       status="operating", scale="2 модуля, 400 м³/ч", organization=OrganizationFactory(name="КузГТУ"),
                       effects=[("effect", {"value": "−40 %", "label": "взвешенных веществ в сбросе"})],
                       story="Установка заменила отстойник.", confirmed_by_customer=True,
-                      confirmed_on=datetime.date(2024, 5, 14))
+                      confirmed_on=datetime.date(2024, 5, 14), sort_order=0)
     DeploymentFactory(page=page, site="Карьер (пример)", city=None, region=kuzbass, year=2025, status="pilot",
                       sort_order=1)
     page.save_revision().publish()

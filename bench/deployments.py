@@ -11,7 +11,6 @@ results worked out) and then again with them («warm»). Prints p50/max in ms an
 """
 import argparse
 import json
-import logging
 import os
 import random
 import statistics
@@ -44,30 +43,14 @@ def main():
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "site")]
-    from services import require_database
+    from services import scratch_database
 
-    require_database(os.environ.get("DATABASE_URL", ""))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    if os.environ.get("BENCH_TEST_DATABASE"):
-        connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_TEST_DATABASE"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         started = time.perf_counter()
         build(args.size, args.deployments)
         print(f"{connection.vendor}: {args.size} solutions and {args.deployments} deployments built in "
               f"{time.perf_counter() - started:.0f} s")
         measure(args.repeat)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-
 
 def build(size, deployments):
     from django.core.management import call_command

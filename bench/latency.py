@@ -13,7 +13,6 @@ BENCH_TEST_DATABASE names the scratch database (default: Django's test_<name>). 
 """
 import argparse
 import json
-import logging
 import os
 import random
 import sys
@@ -30,23 +29,10 @@ def main():
     parser.add_argument("--extra", default=ROOT / "bench" / "relevance_extra.json")
     parser.add_argument("--opensearch-url", help="also measure with this OpenSearch node as the search server")
     args = parser.parse_args()
-    from services import require_database
+    from services import scratch_database
 
-    require_database(os.environ.get("DATABASE_URL", ""))
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    if os.environ.get("BENCH_TEST_DATABASE"):
-        connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_TEST_DATABASE"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         corpus, queries = load_set(args.extra)
         started = time.perf_counter()
         build_catalogue(corpus, args.size)
@@ -54,9 +40,6 @@ def main():
         ranked = measure(connection, connection.vendor, [item["q"] for item in queries])
         if args.opensearch_url:
             with_opensearch(connection, args.opensearch_url, [item["q"] for item in queries], ranked)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-
 
 def with_opensearch(connection, url, queries, ranked_by_database):
     from django.core.cache import cache

@@ -1,6 +1,9 @@
 """The servers a benchmark needs, checked before it starts: a clear way to get them instead of a traceback."""
+import logging
+import os
 import socket
 import sys
+from contextlib import contextmanager
 from urllib.parse import urlparse, urlunparse
 
 HOW = ("Run `make services` (the same set-up as CI: installs PostgreSQL and Redis from Debian's packages when "
@@ -41,3 +44,26 @@ def require_redis(url):
         socket.create_connection((host, port), timeout=3).close()
     except OSError as error:
         sys.exit(f"Redis at {host}:{port} is not reachable ({error.strerror or error}).\n{HOW}")
+
+
+@contextmanager
+def scratch_database():
+    """Django set up on a scratch copy of DATABASE_URL's database (BENCH_TEST_DATABASE names it; default: Django's
+    test_<name>), created empty and migrated, yielded as the connection, and dropped afterwards."""
+    require_database(os.environ.get("DATABASE_URL", ""))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    if os.environ.get("BENCH_TEST_DATABASE"):
+        connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_TEST_DATABASE"]
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)

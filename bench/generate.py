@@ -4,6 +4,11 @@ Titles, summaries and bodies are composed from the vocabulary of НОЦ «Куз
 ecology, coal chemistry, energy, medicine, urban services…): ~15 sectors, ~25 needs, ~150 organisations,
 ~20 regions and cities, readiness levels spread over all nine УГТ. The text is illustrative, not real data;
 the same N and seed always give the same file. Other scripts call `bench.generate.generate_catalogue(n, seed)`.
+
+With `--labs M` the file is the import's object format, `{"labs": [...], "solutions": [...]}`: M laboratories and
+centres hosted by the consortium's universities and institutes, each with equipment, services to outside
+customers, sectors, needs and a few of the file's solutions. `--labs-only` leaves the solutions out (for a
+database that already holds the same N and seed): `generate.py 10000 --labs 500 --labs-only > labs.json`.
 """
 import argparse
 import json
@@ -372,12 +377,77 @@ def generate_catalogue(n, seed=1):
     return [solution(number, rng, orgs) for number in range(1, n + 1)]
 
 
+# Laboratories: (title core, what it does, its equipment as (name, model, specs), sector keys).
+LAB_TOPICS = [
+    ("Лаборатория физико-химических методов анализа", "выполняет анализ углей, вод и почв",
+     [("Рентгеновский дифрактометр", "ДРОН-8", "Cu-Kα, диапазон 2θ 5–140°"),
+      ("Атомно-абсорбционный спектрометр", "МГА-1000", "пределы обнаружения от 0,01 мкг/л")], ["coal_chem", "ecology"]),
+    ("Лаборатория испытаний горных машин", "испытывает узлы горных машин на износ и прочность",
+     [("Стенд испытаний на износ", "СИ-200", "нагрузка до 200 кН"),
+      ("Разрывная машина", "Instron 5982", "до 100 кН, температура до 600 °C")], ["machinery", "mining"]),
+    ("Центр мониторинга окружающей среды", "ведёт мониторинг воздуха и вод горнодобывающих территорий",
+     [("Газоанализатор", "ГАНК-4", "более 100 веществ"),
+      ("Пробоотборник воздуха", "ПУ-4Э", "4 канала, до 20 л/мин")], ["ecology", "safety"]),
+    ("Лаборатория обогащения углей", "отрабатывает схемы обогащения на опытных партиях",
+     [("Флотационная машина", "ФМ-1М", "камера 1 л"), ("Отсадочная машина", "ОМ-12", "до 2 т/ч")],
+     ["coal_prep", "mining"]),
+    ("Центр цифровых двойников", "строит цифровые модели шахт, карьеров и городских сетей",
+     [("Вычислительный кластер", "—", "512 ядер, 4 ТБ памяти"), ("Лазерный сканер", "Leica RTC360", "до 130 м")],
+     ["digital", "mining"]),
+    ("Лаборатория рекультивации", "подбирает составы и травосмеси для восстановления отвалов",
+     [("Климатическая камера", "КК-1000", "от −40 до +60 °C"), ("Анализатор почв", "Агроэксперт", "pH, NPK")],
+     ["ecology", "agro"]),
+    ("Лаборатория промышленной медицины", "исследует профессиональные заболевания горняков",
+     [("Спирограф", "Спиролан-М", "функция внешнего дыхания"), ("Аудиометр", "АА-02", "125–8000 Гц")],
+     ["medicine", "safety"]),
+    ("Центр энергоэффективности", "проводит энергоаудит и испытания теплового оборудования",
+     [("Тепловизор", "Testo 890", "640×480"), ("Анализатор качества электроэнергии", "Ресурс-UF2", "класс А")],
+     ["energy", "urban"]),
+]
+LAB_SERVICES = ["testing", "analysis", "prototyping", "research", "training", "consulting"]
+LAB_HOSTS = ORGANIZATIONS[1:]  # universities and institutes; the НОЦ itself hosts none
+
+
+def generate_labs(m, catalogue, seed=1):
+    """M laboratories (import format, "labs" section) naming solutions of `catalogue` (its slugs)."""
+    rng = random.Random(seed + 1)
+    slugs = [item["slug"] for item in catalogue]
+    labs = []
+    for number in range(1, m + 1):
+        core, what, equipment, sector_keys = rng.choice(LAB_TOPICS)
+        host = rng.choice(LAB_HOSTS)
+        labs.append({
+            "slug": f"{_slug(core)}-{number}",
+            "title": f"{core} № {number} ({host})",
+            "organization": host,
+            "region": rng.choice(REGIONS[:12]),
+            "year": rng.randint(2005, 2026),
+            "summary": f"{core.split()[0]} {what} для предприятий и городов.",
+            "body": f"{core} {what}. Работает по договорам с предприятиями и муниципалитетами.",
+            "equipment": [{"name": name, "model": model, "specs": specs} for name, model, specs in equipment],
+            "services": rng.sample(LAB_SERVICES, rng.randint(1, 3)),
+            "accreditation": "аккредитация в национальной системе (пример)" if rng.random() < 0.3 else "",
+            "sectors": [SECTORS[key] for key in sector_keys],
+            "needs": rng.sample(NEEDS, rng.randint(1, 2)),
+            "solutions": rng.sample(slugs, min(len(slugs), rng.randint(0, 4))),
+        })
+    return labs
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Synthetic catalogue of N solutions in the import format (JSON).")
     parser.add_argument("n", type=int, help="number of solutions")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same file)")
+    parser.add_argument("--labs", type=int, default=0, help="also M laboratories (the object format)")
+    parser.add_argument("--labs-only", action="store_true", help="with --labs: leave the solutions out")
     args = parser.parse_args(argv)
-    json.dump(generate_catalogue(args.n, args.seed), sys.stdout, ensure_ascii=False, indent=1)
+    catalogue = generate_catalogue(args.n, args.seed)
+    data = catalogue
+    if args.labs:
+        data = {"labs": generate_labs(args.labs, catalogue, args.seed)}
+        if not args.labs_only:
+            data["solutions"] = catalogue
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
 

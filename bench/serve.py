@@ -6,7 +6,8 @@
         --redis-url redis://127.0.0.1:6379/2 --load-test 60 --search-backend-down
 
 Each kind of page (home, catalogue with two filters, deployment map, solution page, search, API list, /healthz, an
-organisation's profile, the /organizations/ directory) is asked for at up to --distinct different addresses read
+organisation's profile, the /organizations/ directory, /labs/ with
+a filter, a laboratory's page) is asked for at up to --distinct different addresses read
 from the database (other solutions, other filter pairs, other
 queries), because real visitors spread over thousands of addresses. Phases:
 
@@ -54,6 +55,7 @@ DISCOVER = """
 import json
 from django.db.models import Count
 from catalogue.models import Need, Organization, Region, Sector, SolutionPage
+from labs.models import LabPage, LabService
 limit = %d
 solutions = [page.url for page in SolutionPage.objects.live().order_by("?")[:limit]]
 sectors = list(Sector.objects.filter(solutions__live=True).distinct().values_list("slug", flat=True))
@@ -63,8 +65,12 @@ organizations = list(Organization.objects.annotate(n=Count("solutions")).order_b
                      .values_list("slug", flat=True)[:limit])
 kinds = list(Organization.objects.values_list("kind", flat=True).distinct())
 regions = list(Region.objects.filter(organizations__isnull=False).distinct().values_list("slug", flat=True))
+labs = [page.url for page in LabPage.objects.live().order_by("?")[:limit]]
+services = list(LabService.objects.values_list("kind", flat=True).distinct())
+lab_hosts = list(Organization.objects.filter(labs__live=True).distinct().values_list("slug", flat=True))
 print(json.dumps({"solutions": solutions, "sectors": sectors, "needs": needs, "organizations": organizations,
-                  "kinds": kinds, "regions": regions}))
+                  "kinds": kinds, "regions": regions, "labs": labs, "services": services,
+                  "lab_hosts": lab_hosts}))
 """
 
 
@@ -127,6 +133,10 @@ def addresses(env, distinct):
         "organisations": (["/organizations/"] + [f"/organizations/?kind={kind}" for kind in found["kinds"]]
                           + [f"/organizations/?region={region}" for region in found["regions"]]
                           + [f"/organizations/?page={page}" for page in range(2, distinct)])[:distinct],
+        "labs": (["/labs/"] + [f"/labs/?service={service}" for service in found["services"]]
+                 + [f"/labs/?org={slug}" for slug in found["lab_hosts"]]
+                 + [f"/labs/?sector={sector}" for sector in found["sectors"]])[:distinct],
+        "lab": found["labs"],
     }
 
 

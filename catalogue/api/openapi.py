@@ -107,6 +107,14 @@ def _query(name, schema, description):
     return {"name": name, "in": "query", "description": description, "schema": schema}
 
 
+def _not_found(what, example):
+    """A 404 of an item address: JSON when the id is a number the API does not know; an address that cannot be
+    an item at all (`example`) is not the API's and gets the site's HTML page."""
+    return {"description": f"{what} (JSON); адрес, который не может быть записью (`{example}`), получает "
+                           "страницу сайта",
+            "content": {"application/json": {"schema": ERROR}, "text/html": {"schema": {"type": "string"}}}}
+
+
 def _json(schema, description):
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
@@ -212,7 +220,7 @@ def organization_paths():
             "responses": {
                 "200": _json(item, "Организация"),
                 "400": _json(ERROR, "Неверные параметры"),
-                "404": _json(ERROR, "Нет такой организации"),
+                "404": _not_found("Нет такой организации", "/organizations/abc/"),
             },
         }},
     }
@@ -249,10 +257,7 @@ def openapi_document(server_url):
                 "responses": {
                     "200": _json({"type": "object", "properties": {**ITEM_FIELDS, **DETAIL_FIELDS}}, "Решение"),
                     "400": _json(ERROR, "Неверные параметры"),
-                    "404": {"description": "Нет такого решения, или оно не опубликовано (JSON); адрес, который не "
-                                           "может быть решением (`/solutions/abc/`), получает страницу сайта",
-                            "content": {"application/json": {"schema": ERROR},
-                                        "text/html": {"schema": {"type": "string"}}}},
+                    "404": _not_found("Нет такого решения, или оно не опубликовано", "/solutions/abc/"),
                 },
             }},
             **organization_paths(),

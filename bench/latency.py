@@ -28,16 +28,26 @@ def main():
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--extra", default=ROOT / "bench" / "relevance_extra.json")
     parser.add_argument("--opensearch-url", help="also measure with this OpenSearch node as the search server")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the scratch database for the next run, and reuse the catalogue it holds")
+    parser.add_argument("--slowest", type=int, default=0, help="also print the N slowest searches")
     args = parser.parse_args()
     from services import scratch_database
 
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    with scratch_database() as connection:
+    with scratch_database(keep=args.keep) as connection:
+        from catalogue.models import SolutionPage
+
         corpus, queries = load_set(args.extra)
-        started = time.perf_counter()
-        build_catalogue(corpus, args.size)
-        print(f"{connection.vendor}: {args.size} solutions built and indexed in {time.perf_counter() - started:.0f} s")
-        ranked = measure(connection, connection.vendor, [item["q"] for item in queries])
+        held = SolutionPage.objects.count()
+        if held != args.size:
+            if held:
+                sys.exit(f"the kept database holds {held} solutions, not {args.size}: drop it (BENCH_TEST_DATABASE)")
+            started = time.perf_counter()
+            build_catalogue(corpus, args.size)
+            print(f"{connection.vendor}: {args.size} solutions built and indexed in "
+                  f"{time.perf_counter() - started:.0f} s")
+        ranked = measure(connection, connection.vendor, [item["q"] for item in queries], slowest=args.slowest)
         if args.opensearch_url:
             with_opensearch(connection, args.opensearch_url, [item["q"] for item in queries], ranked)
 
@@ -103,13 +113,15 @@ def build_catalogue(corpus, size):
     call_command("rebuild_search_vocabulary", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def measure(connection, label, queries):
+def measure(connection, label, queries, slowest=0):
+    from django.core.cache import cache
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
     from catalogue.query import CatalogueQuery
 
-    timings, sql, ranked = [], [], {}
+    cache.clear()  # a kept database's run starts as cold as a fresh one's
+    timings, sql, ranked, by_query = [], [], {}, []
     for query in queries * 2:
         params = QueryDict(mutable=True)
         params["q"] = query
@@ -118,6 +130,9 @@ def measure(connection, label, queries):
             ranked[query] = [page.pk for page in CatalogueQuery.from_params(params).results()[:10]]
             timings.append((time.perf_counter() - started) * 1000)
         sql.append(len(captured.captured_queries))
+        by_query.append((timings[-1], len(captured.captured_queries), query))
+    for elapsed, count, query in sorted(by_query, reverse=True)[:slowest]:
+        print(f"    {elapsed:6.0f} ms  {count:2} SQL  {query}")
     timings.sort()
     print(f"{label}: {len(timings)} searches, p50 {timings[len(timings) // 2]:.0f} ms, "
           f"p95 {timings[int(0.95 * (len(timings) - 1))]:.0f} ms, max {timings[-1]:.0f} ms, "

@@ -47,9 +47,10 @@ def require_redis(url):
 
 
 @contextmanager
-def scratch_database():
+def scratch_database(keep=False):
     """Django set up on a scratch copy of DATABASE_URL's database (BENCH_TEST_DATABASE names it; default: Django's
-    test_<name>), created empty and migrated, yielded as the connection, and dropped afterwards."""
+    test_<name>), created empty and migrated, yielded as the connection, and dropped afterwards — or, with `keep`,
+    reused if it exists and left for the next run (the caller skips building what it already holds)."""
     require_database(os.environ.get("DATABASE_URL", ""))
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django
@@ -62,8 +63,8 @@ def scratch_database():
     setup_test_environment()
     if os.environ.get("BENCH_TEST_DATABASE"):
         connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_TEST_DATABASE"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
     try:
         yield connection
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep)

@@ -60,12 +60,16 @@ def public_pages(base):
     listing = get_json(base + "/api/v2/solutions/?limit=1")
     solution = listing["items"][0]["meta"]["html_url"]
     need = listing["meta"]["facets"]["need"][0]["slug"]
+    lab = get_json(base + "/api/v2/labs/?limit=1")["items"][0]["meta"]["html_url"]
+    organization = get_json(base + "/api/v2/organizations/?limit=1")["items"][0]["html_url"]
     return {
         "home": base + "/",
         "catalogue": base + "/catalogue/",
         "deployment map": base + "/catalogue/map/",
         "labs": base + "/labs/",
+        "laboratory": lab,
         "organisations": base + "/organizations/",
+        "organisation profile": organization,
         "solution": solution,
         "request form": solution + "request/",
         "search": base + "/search/?q=очистка%20воды",

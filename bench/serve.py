@@ -12,6 +12,10 @@ from the database (other solutions, other filter pairs, other
 queries), because real visitors spread over thousands of addresses. Phases:
 
 * cold     — each address once, one by one, right after a start with the cache emptied: every answer is built;
+* first    — each kind's addresses split in two: the workers are warmed under load on one half (templates
+             compiled, connections open, shared caches such as the dictionary filled, as on a running site), then
+             each address of the other half is asked for once, one by one: a first-time answer on a warm server
+             (for search: a query nobody asked before);
 * warm     — --concurrency connections for --duration seconds cycling over the addresses after a warm-up:
              anonymous answers come from the response cache (catalogue/response_cache.py);
 * rendered — the same load on a server started with RESPONSE_CACHE_SECONDS=0: every answer is built, with the
@@ -48,7 +52,10 @@ OK_STATUSES = (200, 404)
 QUERIES = ["очистка шахтных вод", "рекультивация отвалов", "метан", "уголь", "мониторинг", "переработка отходов",
            "беспилотник", "реабилитация", "энергосбережение", "обогащение угля", "подземный транспорт",
            "цифровой двойник", "очистка воздуха", "шахтные воды", "водоотлив", "сорбент", "пыль", "кадры",
-           "горноспасатели", "рекультивацыя отвалов"]
+           "горноспасатели", "рекультивацыя отвалов", "очистка сточных вод", "рекультивация", "угольная пыль",
+           "тепловизор", "обучение горняков", "мониторинг воздуха", "шахтный метан", "обогащение", "вентиляция шахты",
+           "утилизация отходов", "геология", "дрон", "питьевая вода", "реабилитация шахтёров", "освещение улиц",
+           "отопление", "переобучение", "анкерное крепление", "биоплато", "золошлаковые отходы"]
 
 # Read by `manage.py shell` in the benchmarked configuration: real addresses to ask for.
 DISCOVER = """
@@ -83,7 +90,7 @@ def parse_args():
     parser.add_argument("--distinct", type=int, default=40, help="addresses per kind of page")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per kind of page")
-    parser.add_argument("--phases", default="cold,warm,rendered")
+    parser.add_argument("--phases", default="cold,first,warm,rendered")
     parser.add_argument("--kinds", default="", help="comma-separated kinds of page to measure (default: all), "
                                                     "each word picks the kinds starting with it, e.g. 'solution,API'")
     parser.add_argument("--load-test", type=float, default=0, help="seconds of mixed load (0 = none)")
@@ -314,6 +321,11 @@ def measure(args, env, pages, phase):
         for kind, paths in pages.items():
             if phase == "cold":
                 print_row(kind, phase, paths, one_by_one(port, paths))
+                continue
+            if phase == "first":
+                warm, fresh = paths[::2], paths[1::2] or paths
+                under_load(port, warm, args.concurrency, max(2.0, args.duration / 3))
+                print_row(kind, phase, fresh, one_by_one(port, fresh))
                 continue
             warm_up(args, port, paths)
             print_row(kind, phase, paths, under_load(port, paths, args.concurrency, args.duration))

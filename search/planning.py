@@ -3,6 +3,8 @@
 Every backend receives the same expanded stems, and every candidate is scored against the same concepts, so
 word forms, synonyms, prefixes and typo corrections behave identically on SQLite, PostgreSQL and Elasticsearch.
 """
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +19,8 @@ FAMILY_QUALITY = 0.8
 PART_QUALITY = 0.3  # one half of a compound: «пыль» answers «пылеподавление», below pages that say it whole
 MIN_SHORTENED_STEM = 5
 MAX_SHORTENING = 3
+# Inside `shared_plans()`: query text → its plan, for the block's duration only.
+_shared = ContextVar("search_shared_plans", default=None)
 
 
 @dataclass
@@ -54,9 +58,30 @@ class QueryPlan:
         return set(self.backend_terms())
 
 
+@contextmanager
+def shared_plans():
+    """Inside the block a text is planned once, however many collections are searched for it (the search page
+    counts solutions, laboratories and organisations for one text). Nothing outlives the block, so a plan never
+    misses a dictionary or synonym change made after it."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
 def plan(query_text):
     """The concepts of a query as typed: each word read in the layout and alphabet it was meant in (search.reading),
     typos corrected against the dictionary of published words, synonyms and word forms attached."""
+    shared = _shared.get()
+    if shared is None:
+        return _plan(query_text)
+    if query_text not in shared:
+        shared[query_text] = _plan(query_text)
+    return shared[query_text]
+
+
+def _plan(query_text):
     groups, glossary_words = synonym_phrases()
     synonym_stems = {stem for phrases in groups for phrase in phrases for stem in phrase}
     read = reading.read(query_text, synonym_stems, glossary_words)

@@ -17,7 +17,7 @@ from catalogue import response_cache
 from catalogue.models import Need, SolutionPage
 from catalogue.query import CatalogueQuery, CatalogueQueryError, Filters
 from catalogue.response_cache import uncached
-from search import highlight, query_log, text, vocabulary
+from search import highlight, planning, query_log, text, vocabulary
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 6
@@ -95,10 +95,13 @@ def results_html(request, query, search_type):
     """The costly part of the page — filters with counts, a page of cards with snippets, or help when nothing was
     found — rendered once per address until the catalogue next changes (catalogue/cache.py). The page around
     it is built, and the query logged, on every request."""
+    def render_results():
+        with planning.shared_plans():  # the results and every tab's count search for one text: planned once
+            return render_to_string("search/includes/results.html", results_context(request, query, search_type),
+                                    request)
+
     return catalogue_cache.remember("search-results-html", {"address": request.build_absolute_uri()},
-                                    lambda: render_to_string("search/includes/results.html",
-                                                             results_context(request, query, search_type),
-                                                             request))
+                                    render_results)
 
 
 def results_context(request, query, search_type):

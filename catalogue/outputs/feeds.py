@@ -12,10 +12,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.decorators.http import conditional_page, require_safe
 
-from catalogue.models import CatalogueIndexPage
 from catalogue.outputs.addresses import absolute_url
 from catalogue.outputs.errors import bad_query_text
-from catalogue.outputs.links import CATALOGUE_FALLBACK_PATH, with_filters
+from catalogue.outputs.links import catalogue_path, with_filters
 from catalogue.query import ALL_CATEGORIES, PARAMS, CatalogueQuery, CatalogueQueryError
 
 FEED_LENGTH = 50
@@ -114,8 +113,7 @@ class SolutionsFeed(CollectionFeed):
         return CatalogueQuery.from_params(params, ignore=IGNORED_PARAMS).ordered_by("updated")
 
     def index_path(self):
-        index = CatalogueIndexPage.objects.live().first()
-        return index.get_url(self.request) if index else CATALOGUE_FALLBACK_PATH
+        return catalogue_path(self.request)
 
     def items(self, query):
         return query.results(ALL_CATEGORIES)[:FEED_LENGTH]

@@ -17,9 +17,13 @@ def with_filters(request, path, *, drop=(), fixed=None, known=PARAMS):
     return f"{path}?{query_string}" if query_string else path
 
 
+def catalogue_path(request):
+    """The address of the catalogue page."""
+    index = CatalogueIndexPage.objects.live().first()
+    return index.get_url(request) if index else CATALOGUE_FALLBACK_PATH
+
+
 def catalogue_url(request, *, drop=()):
     """The catalogue page showing the same filters as this request."""
-    index = CatalogueIndexPage.objects.live().first()
-    path = index.get_url(request) if index else CATALOGUE_FALLBACK_PATH
-    return with_filters(request, path, drop=drop)
+    return with_filters(request, catalogue_path(request), drop=drop)
 

@@ -165,12 +165,13 @@ def read_params(params, filters, *, known, multi, single, ignore=()):
     return errors, spelling
 
 
-def carried_params(params, *, drop=()):
+def carried_params(params, *, drop=(), known=PARAMS):
     """The part of a query string that CatalogueQuery reads, so a link to another format (feed, export, embed)
-    keeps the current filters and leaves out what belongs to the page (pagination, view switches)."""
+    keeps the current filters and leaves out what belongs to the page (pagination, view switches). `known`: the
+    parameters another collection reads (`Collection.query_params`)."""
     kept = QueryDict(mutable=True)
     for key in params:
-        if ALIASES.get(key, key) in PARAMS and key not in drop:
+        if ALIASES.get(key, key) in known and key not in drop:
             kept.setlist(key, params.getlist(key))
     return kept.urlencode()
 
@@ -570,6 +571,11 @@ class Collection:
     def params(self):
         return {dimension.param for dimension in self.dimensions}
 
+    @property
+    def query_params(self):
+        """Every parameter its query reads: the filters, the order and (if it is searched) the text."""
+        return self.params | {"sort"} | ({"q"} if self.search else set())
+
 
 COLLECTIONS: dict[str, Collection] = {}
 
@@ -646,6 +652,27 @@ class CollectionQuery:
         if self.filters.q:
             return self.collection.items().filter(pk__in=self.ranked_ids())
         return self.filtered()
+
+    def ordered(self, *ordering):
+        """The matching items in another order than the collection's sorts, whatever the text's ranking: feeds
+        list the latest changes first."""
+        return self.matching().order_by(*ordering)
+
+    def describe(self):
+        """The active filters in words («Услуги: испытания»), for feed titles, as CatalogueQuery.describe."""
+        parts = []
+        for dimension in self.collection.dimensions:
+            chosen = self.filters.values.get(dimension.param)
+            if not chosen:
+                continue
+            if isinstance(dimension, ChoiceDimension):
+                names = [str(label) for value, label in dimension.choices if value in chosen]
+            else:
+                names = list(dimension.model.objects.filter(slug__in=chosen).values_list("name", flat=True))
+            parts.append(f"{dimension.label}: {', '.join(names)}")
+        if self.filters.q:
+            parts.append(f"Поиск: «{self.filters.q}»")
+        return parts
 
     def results(self):
         """The matching items in display order (a queryset, or a list in rank order for a text search)."""

@@ -4,9 +4,10 @@ Keys: `slug`, `title`, `organization` (the host, by name: an organisation of the
 organisations section), `summary` (required), `city`, `region`, `year`, `body`, `equipment` ([{name, model,
 specs}]; in a table «name | model | specs; …»), `services` (strings — a kind of service by code or Russian
 label, or free text, which is «другое» — or {kind, description}; in a table «kind: description; …»),
-`accreditation`, `sectors`, `needs` (names that exist), `solutions` (slugs of solutions). Absent keys leave a
-field as it is. Planned and applied after organisations and solutions (a lab may name the file's own), in the
-same transaction: a row is published, or with «Отправить на модерацию» submitted as a draft revision.
+`accreditation`, `sectors`, `needs` (names that exist or that the file's solutions bring), `solutions` (slugs
+of solutions); a city exists or the file's organisations add it. Absent keys leave a field as it is. Planned and
+applied after organisations and solutions (a lab may name the file's own), in the same transaction: a row is
+published, or with «Отправить на модерацию» submitted as a draft revision.
 """
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from catalogue.importer.rows import (
     record_values,
     validate_records,
 )
-from catalogue.importer.sections import Section
+from catalogue.importer.sections import Section, TemplateSheet
 from catalogue.importer.sources import split_csv_list
 from catalogue.models import Need, Organization, Region, Sector, SolutionPage
 from labs.models import LabEquipment, LabIndexPage, LabPage, LabService, ServiceKind
@@ -167,15 +168,21 @@ class _Known:
     """What rows refer to, by name key: organisations (the directory's and the file's), places, sectors, needs,
     solutions by slug."""
 
-    def __init__(self, provided=(), solutions=()):
+    def __init__(self, provided=(), solutions=(), brought=None, new_cities=None):
         self.organizations = {name_key(org.name): org for org in Organization.objects.only("pk", "name")}
         self.provided = {name_key(name) for name in provided}
+        # Sectors and needs the file's solutions bring: the solutions section creates them before labs are written.
+        self.brought = {key: {name_key(name) for name in names} for key, names in (brought or {}).items()}
         self.places = {name_key(place.name): place for place in Region.objects.only("pk", "name", "kind", "parent")}
+        # Cities the file's organisations add (city name key → its region's name key), created before the labs.
+        self.new_cities = {key: region for key, region in (new_cities or {}).items() if key not in self.places}
         self.names = {key: NameIndex(model) for key, model in MANY.items()}
         self.solutions = set(SolutionPage.objects.values_list("slug", flat=True)) | set(solutions)
 
     def region_of(self, city_key):
         """The name key of a city's region ("" if none)."""
+        if city_key in self.new_cities:
+            return self.new_cities[city_key]
         parent_id = self.places[city_key].parent_id
         return next((key for key, place in self.places.items() if place.pk == parent_id), "")
 
@@ -187,11 +194,14 @@ class _Known:
                                                               "справочник или в раздел organizations файла"))
         for key, kind in (("city", Region.Kind.CITY), ("region", Region.Kind.REGION)):
             place = self.places.get(name_key(values.get(key) or ""))
+            if key == "city" and name_key(values.get(key) or "") in self.new_cities:
+                continue
             if values.get(key) and (place is None or place.kind != kind):
                 errors.append(RowError(row.where, key, f"неизвестный {'город' if key == 'city' else 'регион'} "
                                                        f"«{values[key]}»"))
         for key, index in self.names.items():
-            missing = index.missing(values.get(key, ()))
+            missing = [name for name in index.missing(values.get(key, ()))
+                       if name_key(name) not in self.brought.get(key, ())]
             if missing:
                 errors.append(RowError(row.where, key, "нет в справочнике: " + ", ".join(missing)))
         unknown = [slug for slug in values.get("solutions", ()) if slug not in self.solutions]
@@ -235,7 +245,12 @@ def _comparable(key, value):
 def plan(rows, context):
     """Compare every row with the lab of the same slug; errors for unknown hosts, places, names, solutions and
     for a title another lab already has."""
-    known = _Known(context.provided_names("organizations"), [row.slug for row in context.rows.get("solutions", ())])
+    solutions = context.rows.get("solutions", ())
+    known = _Known(context.provided_names("organizations"), [row.slug for row in solutions],
+                   {key: [name for row in solutions for name in row.values.get(key, ())] for key in MANY},
+                   {name_key(row.values["city"]): name_key(row.values["region"])
+                    for row in context.rows.get("organizations", ())
+                    if row.values.get("city") and row.values.get("region")})
     labs = {lab.slug: lab for lab in LabPage.objects.select_related("organization", "city", "region")
             .prefetch_related("equipment", "services", "sectors", "needs", "solutions")}
     by_title = {name_key(lab.title): lab for lab in labs.values()}
@@ -313,5 +328,45 @@ def describe(item):
     return f"{item.row.slug}: «{item.row.name}»"
 
 
+# The template's laboratory: clearly illustrative (no such lab is claimed), hosted by the template's organisation
+# and related to its solution; no contact, accreditation or instrument model is invented.
+EXAMPLE = {
+    "slug": "example-mine-water-analysis-lab",
+    "title": "Лаборатория анализа шахтных вод (пример)",
+    "organization": "КузГТУ",
+    "city": "Кемерово",
+    "region": "Кемеровская область",
+    "year": "",
+    "summary": "Пример строки шаблона: лаборатория, которая подбирает и проверяет схемы очистки шахтных вод.",
+    "body": "Иллюстративная строка: замените её сведениями о настоящей лаборатории.\n\nПустая строка начинает "
+            "новый абзац.",
+    "equipment": "Стенд очистки воды |  | пилотные испытания схем очистки; Спектрофотометр |  | химический анализ "
+                 "воды",
+    "services": "analysis: химический анализ воды; prototyping: пилотные испытания установок",
+    "accreditation": "",
+    "sectors": "Экология и рекультивация",
+    "needs": "Очистка шахтных вод",
+    "solutions": "mine-water-treatment",
+}
+HELP = {
+    "slug": "адрес страницы /labs/<slug>/: латиница, цифры, дефис; строка с тем же адресом обновляет лабораторию",
+    "title": "название лаборатории или центра, до 255 символов",
+    "organization": "организация, при которой работает, — из справочника или с листа «Организации»",
+    "city": "город из справочника регионов и городов",
+    "region": "регион; пусто — регион города",
+    "year": "год открытия",
+    "summary": "одно-два предложения для карточки, до 600 символов",
+    "body": "подробно; пустая строка начинает новый абзац",
+    "equipment": "оборудование «название | модель | характеристики» через «;»",
+    "services": "услуги внешним заказчикам «вид: что именно» через «;»; виды: " + ", ".join(
+        f"{value} ({label})" for value, label in ServiceKind.choices) + "; текст без вида — «другое»",
+    "accreditation": "аттестаты и области аккредитации — только подтверждённые",
+    "sectors": "отрасли через «;» — из справочника или из решений файла",
+    "needs": "потребности городов через «;» — из справочника или из решений файла",
+    "solutions": "адреса (slug) связанных решений через «;» — из каталога или с листа «Решения»",
+}
+TEMPLATE = (TemplateSheet(columns=KNOWN_FIELDS, required=REQUIRED_FIELDS, example=EXAMPLE, help=HELP,
+                          note="по строке на лабораторию или центр; читается после организаций и решений"),)
+
 SECTION = Section(key="labs", label="Лаборатории", order=110, validate=validate, plan=plan, apply=apply,
-                  describe=describe)
+                  describe=describe, template=TEMPLATE)

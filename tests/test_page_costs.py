@@ -193,7 +193,12 @@ def test_send_alerts_query_count_does_not_grow_with_subscribers(catalogue, board
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size} labs")
 def labs(request, db):
-    """`size` live labs at two hosts in two cities, each with a photo, equipment, services, sectors and needs."""
+    """`size` live labs at two hosts in two cities, each with a photo, equipment, services, sectors and needs,
+    published (the feeds' dates) a day apart."""
+    import datetime
+
+    from django.utils import timezone
+
     from labs.models import ServiceKind
     from tests.factories import LabPageFactory
 
@@ -205,7 +210,10 @@ def labs(request, db):
     needs = [NeedFactory(name="Очистка воды", slug="water")]
     solution = SolutionPageFactory(title="Очистка шахтных вод")
     pictures = [wagtail_factories.ImageFactory(file__width=160, file__height=90) for _ in range(3)]
+    first = timezone.now() - datetime.timedelta(days=request.param)
     return [LabPageFactory(organization=hosts[number % 2], city=cities[number % 2], photo=pictures[number % 3],
+                           first_published_at=first + datetime.timedelta(days=number),
+                           last_published_at=first + datetime.timedelta(days=number),
                            sectors=sectors[:1 + number % 2], needs=needs, solutions=[solution],
                            equipment=[("Рентгеновский дифрактометр", "ДРОН", "фазовый анализ"),
                                       ("Машина трения", "СМЦ", "износ")],
@@ -224,6 +232,13 @@ LAB_PAGES = [
     pytest.param("/labs/?q=дифрактометр", 12, 45, id="labs search"),
     pytest.param(lambda labs: labs[0].url, 22, 24, id="lab"),
     pytest.param("/api/v2/labs/?limit=20", 9, 29, id="labs API"),
+    # The labs' feeds (no Wagtail page, no cached counts): each category filter's slug checked and named in the
+    # title (2 per filter), the lab index for the channel's link and the site for absolute links (2), the view
+    # restrictions (twice with a category filter, as for the list), the latest labs with hosts (1), their sectors,
+    # needs and services (3). A text search reads its ranking from the cache (worked out again on a change, as on
+    # /labs/) and the view restrictions once.
+    pytest.param("/labs/feed/?service=testing&org=kuzgtu", 10, 10, id="labs feed"),
+    pytest.param("/labs/feed/atom/?q=дифрактометр", 7, 17, id="labs Atom feed with search"),
     # A host's profile with 2 or 15 labs: the cards' photo renditions (1) and the lab index for the «all its labs»
     # link (1) on top of the profile's own (no solutions here, so no deployments).
     pytest.param("/catalogue/org/kuzgtu/", 18, 31, id="organisation with labs"),

@@ -21,7 +21,7 @@ from catalogue.importer.rows import (
     record_values,
     validate_records,
 )
-from catalogue.importer.sections import Section
+from catalogue.importer.sections import Section, TemplateSheet
 from catalogue.models import Organization, Region
 
 REQUIRED_FIELDS = ("name",)
@@ -214,5 +214,35 @@ def describe(item):
     return f"«{item.row.name}»" + (f" ({item.row.slug})" if item.row.slug else "")
 
 
+# The template's organisation: the developer the example solution names, with what НОЦ's report says of it (no
+# website or contact: the report gives none).
+EXAMPLE = {
+    "name": "КузГТУ",
+    "slug": "kuzgtu",
+    "kind": "university",
+    "city": "Кемерово",
+    "region": "Кемеровская область",
+    "website": "",
+    "description": "Кузбасский государственный технический университет. Входит в консорциум, который осенью 2025 "
+                   "года получил грант Минпромторга РФ на создание первого в стране Центра инженерных разработок "
+                   "по углехимии.",
+    "role": "member",
+}
+HELP = {
+    "name": "краткое название — по нему решения и лаборатории ссылаются на организацию; строка с тем же "
+            "названием обновляет её",
+    "slug": "адрес профиля /catalogue/org/<slug>/: латиница, цифры, дефис; пусто — из названия",
+    "kind": "тип: university (вуз), institute (НИИ / научный центр), company (предприятие), centre (центр / "
+            "консорциум), authority (орган власти), other (другое)",
+    "city": "город; новый город добавится в регион из столбца region",
+    "region": "регион из справочника регионов",
+    "website": "сайт https://… — только из открытого источника",
+    "description": "кто они — коротко, обычным текстом",
+    "role": "роль в НОЦ: coordinator (координатор), member (участник консорциума), partner (партнёр); пусто — нет",
+}
+TEMPLATE = (TemplateSheet(columns=KNOWN_FIELDS, required=REQUIRED_FIELDS, example=EXAMPLE, help=HELP,
+                          note="по строке на организацию; читается первым, до решений и лабораторий"),)
+
+
 SECTION = Section(key="organizations", label="Организации", order=10, validate=validate, plan=plan, apply=apply,
-                  describe=describe, provides="organizations")
+                  describe=describe, provides="organizations", template=TEMPLATE)

@@ -21,6 +21,19 @@ DEFAULT_SECTION = "solutions"
 
 
 @dataclass(frozen=True)
+class TemplateSheet:
+    """A sheet a section adds to the XLSX template editors download (catalogue/importer/template.py): its columns,
+    one illustrative row and, on the sheet «Пояснения», what each column holds."""
+
+    columns: tuple
+    required: tuple  # columns a row must fill
+    example: dict  # column → the illustrative row's value (no invented contacts or customers)
+    help: dict  # column → what it holds, in Russian
+    title: str = ""  # the sheet's title; empty: the section's label, the title the importer reads
+    note: str = ""  # a line about the whole sheet above its columns in «Пояснения»
+
+
+@dataclass(frozen=True)
 class Section:
     """One kind of record an import brings, and how to check, plan and write it.
 
@@ -42,6 +55,7 @@ class Section:
     # The solutions' name field whose names this section's rows bring (`row.name`): "organizations". Solutions
     # that name them refer to them rather than create them.
     provides: str = ""
+    template: tuple = ()  # its TemplateSheets in the downloadable template, in order
 
 
 SECTIONS: dict[str, Section] = {}

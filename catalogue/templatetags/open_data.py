@@ -6,6 +6,7 @@ from catalogue.outputs import addresses, social
 from catalogue.outputs import structured_data as structured
 from catalogue.outputs.links import with_filters
 from catalogue.outputs.structured_data import json_ld_script
+from catalogue.query import COLLECTIONS
 
 register = template.Library()
 
@@ -62,6 +63,12 @@ def social_meta(context):
 def with_catalogue_filters(context, path):
     """`path` followed by the catalogue filters of the current request (no pagination or other parameters)."""
     return with_filters(context["request"], path, drop=("page",), fixed=context.get("fixed"))
+
+
+@register.simple_tag(takes_context=True)
+def with_collection_filters(context, collection, path):
+    """`path` followed by the current request's filters that another collection ("labs") reads."""
+    return with_filters(context["request"], path, drop=("page",), known=COLLECTIONS[collection].query_params)
 
 
 @register.simple_tag(takes_context=True)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap, "needs": NeedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
     path("", include("catalogue.urls")),
+    path("", include("labs.urls")),
     path("search/", include("search.urls")),
 ]
 

@@ -128,7 +128,7 @@ def test_template_download_is_an_importable_workbook(member):
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     from io import BytesIO
-    sheet = load_workbook(BytesIO(response.content)).worksheets[0]
+    sheet = load_workbook(BytesIO(response.content))["Решения"]
     assert [cell.value for cell in sheet[1]][:4] == ["slug", "title", "summary", "trl"]
 
 

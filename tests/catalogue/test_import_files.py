@@ -7,7 +7,8 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook, load_workbook
 
 from catalogue.importer.rows import ImportValidationError, validate_source
-from catalogue.importer.sources import ImportFileError, read_upload
+from catalogue.importer.sections import sheet_names
+from catalogue.importer.sources import ImportFileError, read_sections, read_upload
 from catalogue.models import SolutionPage
 
 ROWS = [
@@ -126,7 +127,8 @@ def test_command_imports_xlsx_and_reports_header_problems_in_russian(tmp_path):
 def test_header_of_the_template_is_what_the_importer_reads():
     from catalogue.importer.template import template_workbook
 
-    sheet = load_workbook(BytesIO(template_workbook())).worksheets[0]
-    rows = validate_source(read_upload("шаблон.xlsx", template_workbook()))
+    sheet = load_workbook(BytesIO(template_workbook()))["Решения"]
+    rows = validate_source(read_sections("шаблон.xlsx", template_workbook(), sheet_names(),
+                                         default="solutions")["solutions"])
     assert [cell.value for cell in sheet[1]][:4] == ["slug", "title", "summary", "trl"]
     assert len(rows) == 1 and rows[0].values["title"]

@@ -145,9 +145,9 @@ def test_a_deployments_row_for_an_unknown_slug_writes_nothing(tmp_path, capsys):
 
 def test_the_admin_template_with_its_deployments_sheet_imports_as_is():
     workbook = openpyxl.load_workbook(BytesIO(template_workbook()))
-    assert workbook.sheetnames == ["Решения", "Внедрения", "Пояснения"]
+    assert workbook.sheetnames == ["Организации", "Решения", "Внедрения", "Лаборатории", "Пояснения"]
     plan = check("template.xlsx", template_workbook())
-    row = plan.items[0].row
+    row = plan.plans["solutions"].items[0].row
     assert row.values["terms"] == ("licence", "supply")
     assert [item.site for item in row.values["deployments"]] == ["Очистные сооружения угольного разреза (пример)"]
 

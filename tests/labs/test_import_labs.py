@@ -62,6 +62,21 @@ def test_a_lab_may_name_the_files_own_organisation_and_solution(tmp_path, direct
     assert lab.organization.name == "КузГТУ" and [page.slug for page in lab.solutions.all()] == ["new-one"]
 
 
+def test_a_lab_may_name_the_sectors_of_the_files_solutions_and_the_city_its_organisations_add(tmp_path, directory):
+    new_solution = solution("new-one", sectors=["Экология и рекультивация"], needs=["Очистка шахтных вод"])
+    host = KUZSTU | {"city": "Березовский"}
+    row = XRAY | {"organization": "КузГТУ", "city": "Березовский", "region": "",
+                  "sectors": ["экология и рекультивация"], "needs": ["Очистка шахтных вод"], "solutions": ["new-one"]}
+    path = write_json(tmp_path, {"organizations": [host], "solutions": [new_solution], "labs": [row]})
+    run_import(path)
+    lab = LabPage.objects.get(slug="xray")
+    assert (lab.city.name, lab.region.name) == ("Березовский", "Кемеровская область")
+    assert [item.name for item in lab.sectors.all()] == ["Экология и рекультивация"]
+    assert [item.name for item in lab.needs.all()] == ["Очистка шахтных вод"]
+    out, _ = run_import(path)
+    assert "лаборатории: создано 0, обновлено 0, без изменений 1" in out
+
+
 @pytest.mark.parametrize(("row", "message"), [
     (XRAY | {"organization": "Неизвестный институт"}, "поле «organization»: неизвестная организация"),
     ({key: value for key, value in XRAY.items() if key != "organization"},
@@ -71,6 +86,9 @@ def test_a_lab_may_name_the_files_own_organisation_and_solution(tmp_path, direct
     (XRAY | {"services": [{"kind": "massage"}]}, "поле «services»: услуга № 1: неизвестный вид «massage»"),
     (XRAY | {"equipment": [{"model": "ДРОН"}]}, "поле «equipment»: прибор № 1: не указано название"),
     (XRAY | {"year": "давно"}, "поле «year»: ожидается целое число"),
+    # Neither in the directory nor brought by the file's solutions or organisations.
+    (XRAY | {"sectors": ["Космос"]}, "поле «sectors»: нет в справочнике: Космос"),
+    (XRAY | {"city": "Прокопьевск"}, "поле «city»: неизвестный город «Прокопьевск»"),
 ])
 def test_bad_lab_rows_are_russian_errors_with_row_and_column_and_nothing_is_written(tmp_path, directory, row,
                                                                                        message):

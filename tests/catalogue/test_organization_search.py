@@ -172,6 +172,18 @@ def test_imported_organisations_are_searchable(client, db, tmp_path):
         "Институт горного дела (пример)"]
 
 
+def test_an_existing_sites_organisations_are_found_after_migrating(client, consortium):
+    """Migration search/0011 drops the stored documents; the post-migrate fill rebuilds them, organisations'
+    included, so a site upgraded with organisations in it finds them without a manual step."""
+    from search.models import SearchDocument
+    from search.signals import fill_if_empty
+
+    SearchDocument.objects.all().delete()
+    assert cards(client.get("/search/", {"q": "донецкий", "type": "organizations"})) == []
+    fill_if_empty(sender=None, verbosity=0)
+    assert cards(client.get("/search/", {"q": "донецкий", "type": "organizations"})) == ["ДонНТУ"]
+
+
 # --- a profile with no solutions ---------------------------------------------------------------------------------
 
 def test_profile_without_solutions_says_so_in_russian(client, consortium):

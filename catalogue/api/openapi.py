@@ -215,7 +215,10 @@ def organization_paths():
             "responses": {
                 "200": _json(item, "Организация"),
                 "400": _json(ERROR, "Неверные параметры"),
-                "404": _json(ERROR, "Нет такой организации"),
+                "404": {"description": "Нет такой организации (JSON); адрес, который не может быть организацией "
+                                       "(`/organizations/abc/`), получает страницу сайта",
+                        "content": {"application/json": {"schema": ERROR},
+                                    "text/html": {"schema": {"type": "string"}}}},
             },
         }},
     }

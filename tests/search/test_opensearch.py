@@ -22,7 +22,7 @@ from django.core.management import call_command
 from modelsearch.backends import get_search_backend
 
 from bench.relevance import SHARED, count_candidate_sources, misspell
-from catalogue.models import SolutionPage
+from catalogue.models import Organization, SolutionPage
 from search import backends, server
 from tests.factories import OrganizationFactory, SolutionPageFactory
 
@@ -136,6 +136,7 @@ def test_organisations_are_indexed_and_found_through_the_server(node, client, se
     OrganizationFactory(name="КузГТУ", slug="kuzgtu", description="Технический университет.")
     update_index()
     OrganizationFactory(name="СибГИУ", slug="sibgiu", description="Индустриальный университет, металлургия.")
+    node.get_index_for_model(Organization).refresh()  # what the save wrote, searchable now rather than in 1 s
     response = client.get("/api/v2/organizations/", {"search": "угольного"})
     assert [item["slug"] for item in response.json()["items"]] == ["fic"]
     response = client.get("/api/v2/organizations/", {"search": "металлургический"})  # saved after update_index

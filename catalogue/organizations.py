@@ -1,9 +1,11 @@
 """Organisations as a collection of their own, and what their profile shows.
 
-The /organizations/ index and /api/v2/organizations/ ask `CatalogueQuery.of("organizations", …)`, filtered by kind
-and region, with counts. The profile at /catalogue/org/<slug>/ (a route of CatalogueIndexPage) adds to the
-catalogue list of the organisation's solutions who they are, their figures (solutions by stage) and the sections
-other apps contribute through the `organization_profile_sections` hook (laboratories, deployments).
+The /organizations/ index, the search page's «Организации» and /api/v2/organizations/ ask
+`CatalogueQuery.of("organizations", …)`, filtered by kind and region, with counts, and searched by the one search
+service (Organization.search_document: name, description, kind and role, place, parent). The profile at
+/catalogue/org/<slug>/ (a route of CatalogueIndexPage) adds to the catalogue list of the organisation's solutions
+who they are, their figures (solutions by stage) and the sections other apps contribute through the
+`organization_profile_sections` hook (laboratories, deployments).
 """
 from dataclasses import dataclass, field
 
@@ -12,6 +14,15 @@ from wagtail import hooks
 
 from catalogue.models import Organization, Region
 from catalogue.query import CatalogueQuery, ChoiceDimension, Collection, Dimension, Filters
+from search import service as search_service
+
+SORT_IN_NOC_ORDER = ("sort_order", "name", "pk")
+
+
+def search_organizations(queryset, text):
+    """Organisations ranked by the one search service: name, description, kind, role, place, parent."""
+    return search_service.search(queryset, text, tie_order=SORT_IN_NOC_ORDER)
+
 
 ORGANIZATIONS = Collection(
     name="organizations",
@@ -20,7 +31,8 @@ ORGANIZATIONS = Collection(
         ChoiceDimension("kind", "kind", tuple(Organization.Kind.choices), "Тип"),
         Dimension("region", Region, "region", "Регион"),
     ),
-    sorts={"order": ("по порядку НОЦ", ("sort_order", "name")), "name": ("по названию", ("name", "pk"))},
+    sorts={"order": ("по порядку НОЦ", SORT_IN_NOC_ORDER), "name": ("по названию", ("name", "pk"))},
+    search=search_organizations,
     select=("city", "region", "parent", "logo"),
     prefetch=("logo__renditions",),
     figure="организация,организации,организаций",

@@ -9,6 +9,7 @@ import logging
 import time
 
 from django.conf import settings
+from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import FilterFieldError
 
 from search import documents
@@ -84,11 +85,14 @@ def candidate_ids(queryset, collection, terms, limit):
 
 
 def backend_ids(queryset, query_string, backend, limit):
+    # Through the backend rather than `queryset.search()`: a plain model's queryset (organisations) has no
+    # search method, only pages' do.
+    search_backend = get_search_backend(backend)
     try:
-        results = list(queryset.search(query_string, operator="or", backend=backend)[:limit])
+        results = list(search_backend.search(query_string, queryset, operator="or")[:limit])
     except FilterFieldError:
         # Filters the index does not know (taxonomy relations): hand the backend the matching ids instead.
         ids = list(queryset.values_list("pk", flat=True))
         plain = queryset.model._default_manager.filter(pk__in=ids)
-        results = list(plain.search(query_string, operator="or", backend=backend)[:limit])
+        results = list(search_backend.search(query_string, plain, operator="or")[:limit])
     return [obj.pk for obj in results]

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
 
 from search import backends, documents, keyboard, planning, ranking, text
 from search.text import normalise
@@ -47,7 +48,9 @@ def search(queryset, query_text, *, tie_order=(), collection=None):
                                            CANDIDATE_LIMIT)
     documents = load_documents(queryset.model, [pk for pk in candidate_ids if pk in collection], tie_order)
     ids = ranking.rank(query_plan.concepts, documents, total=len(collection))
-    return SearchResult(query=query, ids=promoted_first(collection, query, ids),
+    if issubclass(queryset.model, Page):
+        ids = promoted_first(collection, query, ids)
+    return SearchResult(query=query, ids=ids,
                         corrected_query=query_plan.corrected_query,
                         terms=frozenset(query_plan.highlight_stems()))
 
@@ -69,7 +72,8 @@ def load_documents(model, ids, tie_order):
 
 
 def promoted_first(collection, query, ids):
-    """Pages editors pinned for this exact query (search promotions) lead, in their order."""
+    """Pages editors pinned for this exact query (search promotions) lead, in their order (pages only: a
+    promotion names a page, whose id may also be another model's, an organisation's, say)."""
     pinned = [pk for pk in SearchPromotion.objects.filter(query__query_string=query, page__isnull=False)
               .order_by("sort_order").values_list("page_id", flat=True) if pk in collection]
     if not pinned:

@@ -144,8 +144,22 @@ def family(stem):
     for base in bases:
         related.add(base)
         related.update(base + suffix for suffix in DERIVATIONAL_SUFFIXES)
+        related.update(_without_fleeting_vowel(base))
     related.discard(stem)
     return related
+
+
+# A root's last о/е drops in its other forms: уголь (угол) ~ угля (угл), котёл ~ котла, узел ~ узла, песок ~ песка.
+_FLEETING_VOWEL = re.compile(r"^(.*[^аеёиоуыэюя])[оеё]([^аеёиоуыэюяйь])$")
+
+
+def _without_fleeting_vowel(base):
+    """The base as its forms with the vowel dropped begin («угол» → «угл»), alone: not with every suffix, which
+    would reach other words («угл-ов»: угловой)."""
+    match = _FLEETING_VOWEL.match(base)
+    if match and len(base) > MIN_BASE:
+        return {match.group(1) + match.group(2)}
+    return set()
 
 
 # How people wrap a need in a question («нужно решение для…», «подскажите технологию, чтобы…»): words that say

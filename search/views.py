@@ -50,6 +50,8 @@ SEARCH_TYPES = {search_type.slug: search_type for search_type in (
                "components/solution_card.html", "components/facets.html"),
     SearchType("labs", "Лаборатории", "labs", "лаборатория,лаборатории,лабораторий",
                "components/lab_card.html", "labs/includes/facets.html"),
+    SearchType("organizations", "Организации", "organizations", "организация,организации,организаций",
+               "components/organization_card.html", "catalogue/includes/organization_facets.html"),
 )}
 DEFAULT_TYPE = "solutions"
 

@@ -89,6 +89,17 @@ PAGES = [
     # and the footer's menu pages (2).
     pytest.param("/organizations/?kind=university&region=kuzbass", 7, 27, id="organisations"),
     pytest.param("/organizations/", 5, 25, id="organisations unfiltered"),
+    # Searched (matching every «Предприятие N»): on a hit the page as unfiltered, the ranked organisations fetched by
+    # id (1); on a change the search from scratch (synonyms, 3 dictionary look-ups, the organisations' ids,
+    # postings, candidates in tie order, their stored documents: 8) instead of the unfiltered order.
+    pytest.param("/organizations/?q=предприятие", 5, 33, id="organisations search"),
+    # The search page's «Организации» tab: its results are stored whole per address, so a hit is the page around
+    # them (the site, its root page, НОЦ's settings: 3) and the query log (3). On a change: the organisations'
+    # search (8), the tab counts of solutions (the collection's view restrictions and ids, the search: 4) and labs
+    # (their view restrictions, the search: 5) — the text planned once for all three (search.planning.
+    # shared_plans), a page of organisations and their logos' renditions (2), their count, kind and region facets
+    # and region names (4), and the footer's menu pages (2).
+    pytest.param("/search/?q=предприятие&type=organizations", 6, 31, id="search organisations"),
     # Its API: organisations with places and logos (1), renditions (1), the catalogue index and site for
     # profile links (2); on a change as above, without the chip and the footer.
     pytest.param("/api/v2/organizations/?limit=20", 4, 22, id="organisations API"),

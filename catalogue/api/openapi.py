@@ -201,13 +201,16 @@ def organization_paths():
     return {
         "/api/v2/organizations/": {"get": {
             "operationId": "listOrganizations",
-            "summary": "Справочник организаций с фильтрами и счётчиками",
+            "summary": "Справочник организаций с фильтрами, поиском и счётчиками",
             "parameters": [
                 {"name": "kind", "in": "query", "style": "form", "explode": True, "description": f"Тип; {any_of}",
                  "schema": {"type": "array", "items": {"enum": kinds}}},
                 {"name": "region", "in": "query", "style": "form", "explode": True,
                  "description": f"Регион: slug; {any_of}", "schema": {"type": "array", "items": {"type": "string"}}},
-                _query("sort", {"enum": list(collection.sorts)}, "Порядок; по умолчанию order (порядок НОЦ)"),
+                _query("search", {"type": "string"}, "Текст запроса (синоним: q): название, описание, тип, город, "
+                                                     "регион; длиннее 200 знаков обрезается"),
+                _query("sort", {"enum": ["relevance", *collection.sorts]},
+                       "Порядок; по умолчанию relevance при поиске, иначе order (порядок НОЦ)"),
                 *_window_parameters("организаций"),
             ],
             "responses": _listing_responses(item, facets, "Организации"),

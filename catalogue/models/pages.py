@@ -2,7 +2,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Max, prefetch_related_objects
+from django.db.models import Max, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -88,19 +88,26 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
 
         organization = get_object_or_404(organizations.profile_queryset(), slug=slug)
         path = self.category_url("org", slug)
-        return self.render_taxonomy(request, organization, template="catalogue/organization_page.html", extra={
-            "stage_rows": organizations.stage_figures(organization),
+        stage_rows = organizations.stage_figures(organization)
+        has_solutions = any(count for _name, count, _css in stage_rows)
+        # Without a solution the profile is still who they are and what they have; not «…: решения».
+        title = None if has_solutions else organization_title(organization)
+        extra = {
+            "stage_rows": stage_rows,
+            "has_solutions": has_solutions,
             "profile_sections": organizations.profile_sections(organization, request),
             "structured_nodes": [organization_json_ld(organization, request, path)],
-        })
+        }
+        return self.render_taxonomy(request, organization, template="catalogue/organization_page.html",
+                                    title=title, extra=extra)
 
-    def render_taxonomy(self, request, item, template="catalogue/taxonomy_page.html", extra=None):
+    def render_taxonomy(self, request, item, template="catalogue/taxonomy_page.html", extra=None, title=None):
         from catalogue.listing import listing_context
 
         param = self.TAXONOMY_ROUTES[type(item)]
         context = listing_context(request, fixed=(param, item.slug))
         context.update(taxonomy=item, taxonomy_kind=param, social_overrides={
-            "title": taxonomy_title(item),
+            "title": title or taxonomy_title(item),
             "description": taxonomy_description(item),
             "path": self.category_url(param, item.slug),
         }, **(extra or {}))
@@ -111,21 +118,30 @@ class CatalogueIndexPage(RoutablePageMixin, ListingSitemapMixin, Page):
         return self.url + self.reverse_subpage(kind, args=[slug])
 
     def get_sitemap_urls(self, request=None):
-        """The catalogue, then the landing page of every need, sector and organisation that lists a solution
-        (dated by its latest one): one query per kind of category."""
+        """The catalogue, then the landing page of every need and sector that lists a solution, and every
+        organisation's profile — one with no solution yet still tells who they are and what laboratories they
+        have — each dated by its latest solution (undated without one): one query per kind of category."""
         urls = super().get_sitemap_urls(request)
         listed = SolutionPage.objects.child_of(self).live().public()
         root = self.get_full_url(request)
         for model, kind in self.TAXONOMY_ROUTES.items():
-            categories = (model.objects.filter(solutions__in=listed)
-                          .annotate(lastmod=Max("solutions__last_published_at")).order_by("sort_order", "name"))
+            if model is Organization:
+                categories = model.objects.annotate(lastmod=Max("solutions__last_published_at",
+                                                                filter=Q(solutions__in=listed)))
+            else:
+                categories = (model.objects.filter(solutions__in=listed)
+                              .annotate(lastmod=Max("solutions__last_published_at")))
             urls += [{"location": root + self.reverse_subpage(kind, args=[category.slug]),
-                      "lastmod": category.lastmod} for category in categories]
+                      "lastmod": category.lastmod} for category in categories.order_by("sort_order", "name")]
         return urls
 
 
 def taxonomy_title(item):
     return f"{item.name}: решения"
+
+
+def organization_title(organization):
+    return f"{organization.name}: профиль организации"
 
 
 def taxonomy_description(item):

@@ -8,6 +8,7 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from catalogue.slugs import slug_for
+from search.text import stemmed_text
 
 
 class Taxonomy(index.Indexed, models.Model):
@@ -181,7 +182,17 @@ class Organization(Taxonomy):
         FieldPanel("parent"),
         Taxonomy.panels[3],
     ]
-    search_fields = Taxonomy.search_fields + [index.SearchField("description"), index.FilterField("kind")]
+    search_fields = Taxonomy.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        # The stemmed text the search service matches (search/service.py), as LabPage's: found by the search
+        # server's candidate lookup too when one is configured.
+        index.SearchField("search_headline", boost=3),
+        index.SearchField("search_details"),
+    ]
+    # What its search document reads besides its own columns.
+    search_prefetch = ("city", "region", "parent")
+    SEARCH_WEIGHTS = {"title": 4, "summary": 3, "classification": 2}
 
     class Meta(Taxonomy.Meta):
         verbose_name = "организация"
@@ -214,3 +225,22 @@ class Organization(Taxonomy):
     @property
     def contact_through_noc(self):
         return not self.contact
+
+    def search_document(self):
+        """Searchable text as (weight, text) pairs, weighted as a laboratory's: the name, the description, then
+        what classifies it — kind and role in words, city and region, the organisation it belongs to."""
+        weights = self.SEARCH_WEIGHTS
+        classification = [self.get_kind_display(), self.get_role_display() if self.role else "", self.place,
+                          self.parent.name if self.parent_id else ""]
+        return [(weights["title"], self.name), (weights["summary"], self.description),
+                (weights["classification"], " ".join(filter(None, classification)))]
+
+    def snippet_texts(self):
+        return [self.description]
+
+    def search_headline(self):
+        return stemmed_text(f"{self.name} {self.description}")
+
+    def search_details(self):
+        return stemmed_text(" ".join(chunk for weight, chunk in self.search_document()
+                                     if weight < self.SEARCH_WEIGHTS["summary"]))

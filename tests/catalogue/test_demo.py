@@ -170,3 +170,16 @@ def test_labs_are_the_coal_chemistry_centre_and_clearly_marked_examples(demo, cl
         assert ILLUSTRATIVE in lab.title and "Иллюстративная карточка" in text
         assert "Запросы к&nbsp;лаборатории принимает НОЦ" in text
     assert "Лаборатория анализа углей" in client.get("/labs/", {"q": "дифрактометры"}).content.decode()
+
+
+@pytest.mark.parametrize("typed", ["угольного", "углехимя", "eukz b eukt[bvbb"])  # the last: Latin layout
+def test_the_coal_institute_is_found_on_the_search_pages_organisations_tab(demo, client, typed):
+    # Every consortium member's description names the Центр инженерных разработок по углехимии, so all of them
+    # answer; the ФИЦ is among them.
+    response = client.get("/search/", {"q": typed, "type": "organizations"})
+    assert "ФИЦ УУХ СО РАН" in [item["object"].name for item in response.context["items"]]
+
+
+def test_the_coal_institute_leads_when_named(demo, client):
+    response = client.get("/search/", {"q": "фиц угля", "type": "organizations"})
+    assert response.context["items"][0]["object"].name == "ФИЦ УУХ СО РАН"

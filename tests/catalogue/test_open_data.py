@@ -73,6 +73,19 @@ def test_sitemap_lists_every_live_page_with_lastmod(client, open_catalogue):
     assert len({re.match(r"^https?://[^/]+", loc).group() for loc in urls}) == 1, "one host for every address"
 
 
+def test_every_organisation_profile_is_in_the_sitemap_even_without_a_solution(client, open_catalogue):
+    OrganizationFactory(name="ДонНТУ", slug="donntu", description="Донецкий национальный технический университет.")
+    urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+            for url in ET.fromstring(client.get("/sitemap.xml").content).findall(f"{SITEMAP}url")}
+    profile = next(loc for loc in urls if loc.endswith("/catalogue/org/donntu/"))
+    assert urls[profile] is None  # no solution, no date to give
+    page = client.get(profile)
+    assert page.status_code == 200
+    assert "Решений этой организации в&nbsp;каталоге пока нет" in page.content.decode()
+    # The profiles of organisations with solutions keep their latest solution's date.
+    assert all(urls[loc] for loc in urls if "/org/kuzgtu/" in loc or "/org/sibgiu/" in loc)
+
+
 def test_category_without_a_published_solution_stays_out_of_the_sitemap(client, open_catalogue):
     open_catalogue["water"].unpublish()
     content = client.get("/sitemap.xml").content

@@ -38,3 +38,30 @@ def test_visitor_filters_the_directory_and_opens_a_profile(live_server, page, sh
     assert page.locator("#chart-org-stages").is_visible()
     assert page.locator(".cards .card").count() == 3
     assert serious_violations(page) == [], json.dumps(serious_violations(page), ensure_ascii=False)
+
+
+def test_visitor_searches_and_finds_an_organisation_on_its_tab(live_server, page, showcase):
+    """A word form the organisation's name does not contain («углехимическая») finds it on the search page's
+    «Организации» tab, whose count shows on the solutions' answer; filtering there stays on the tab."""
+    page.goto(live_server.url + "/search/?q=" + "углехимическая")
+    tab = page.locator(".search-types a", has_text="Организации")
+    assert tab.inner_text().split()[-1] == "1"
+    tab.click()
+    page.wait_for_url("**type=organizations**")
+    assert page.locator(".org-card").count() == 1
+    assert page.locator(".org-card .card__title").inner_text() == "Институт углехимии (пример)"
+    assert serious_violations(page) == [], json.dumps(serious_violations(page), ensure_ascii=False)
+
+    page.get_by_label("НИИ / научный центр").check()
+    page.get_by_role("button", name="Показать").click()
+    page.wait_for_url("**kind=institute**")
+    assert "type=organizations" in page.url
+    assert page.locator(".org-card").count() == 1
+
+    # The directory's own search box.
+    page.goto(live_server.url + "/organizations/")
+    page.get_by_label("Название, город, слова в описании").fill("горный")
+    page.get_by_label("Название, город, слова в описании").press("Enter")
+    page.wait_for_url("**q=**")
+    assert [title.inner_text() for title in page.locator(".org-card .card__title").all()] == [
+        "Горный университет (пример)"]

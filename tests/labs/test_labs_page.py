@@ -87,7 +87,7 @@ def test_search_page_offers_labs_with_counts_per_type(client, labs):
     response = client.get("/search/", {"q": "шахтные воды"})
     soup = BeautifulSoup(response.content, "html.parser")
     tabs = {item.get_text(" ", strip=True) for item in soup.select(".search-types li")}
-    assert tabs == {"Решения 1", "Лаборатории 1"}
+    assert tabs == {"Решения 1", "Лаборатории 1", "Организации 0"}
     labs_tab = soup.select_one('.search-types a[href*="type=labs"]')
     response = client.get("/search/" + labs_tab["href"])
     assert titles(response) == [labs["water"].title]
@@ -102,4 +102,4 @@ def test_search_page_filters_labs_by_service(client, labs):
 def test_unknown_search_type_is_a_clear_400(client, labs):
     response = client.get("/search/", {"q": "вода", "type": "людей"})
     assert response.status_code == 400
-    assert "допустимо: solutions, labs" in response.content.decode()
+    assert "допустимо: solutions, labs, organizations" in response.content.decode()

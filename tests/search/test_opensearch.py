@@ -22,9 +22,9 @@ from django.core.management import call_command
 from modelsearch.backends import get_search_backend
 
 from bench.relevance import SHARED, count_candidate_sources, misspell
-from catalogue.models import SolutionPage
+from catalogue.models import Organization, SolutionPage
 from search import backends, server
-from tests.factories import SolutionPageFactory
+from tests.factories import OrganizationFactory, SolutionPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = os.environ.get("OPENSEARCH_TEST_URL", "").rstrip("/")
@@ -123,7 +123,24 @@ def test_update_index_builds_the_index_with_the_russian_analyzer(node, catalogue
     assert node.es.count(index=index.name)["count"] >= SolutionPage.objects.live().count()
     # The site searches through it: word forms the pages do not contain find them.
     assert search_page_slugs(client, "мембранной очистке шахтной воды")[0] == "mine-water"
-    # Two lookups, both by the server: the solutions listed and the count on the «Лаборатории» tab.
+    # Three lookups, all by the server: the solutions listed and the counts on the «Лаборатории» and «Организации»
+    # tabs.
+    assert server_answers == {"server": 3, "database": 0}
+
+
+def test_organisations_are_indexed_and_found_through_the_server(node, client, server_answers):
+    """Organisations (a plain model, not a page) get their stemmed text into the server's index, on
+    `update_index` and on each save, and the server finds their candidates: no fall-back to the database."""
+    OrganizationFactory(name="ФИЦ УУХ СО РАН", slug="fic", kind="institute",
+                        description="Федеральный исследовательский центр угля и углехимии.")
+    OrganizationFactory(name="КузГТУ", slug="kuzgtu", description="Технический университет.")
+    update_index()
+    OrganizationFactory(name="СибГИУ", slug="sibgiu", description="Индустриальный университет, металлургия.")
+    node.get_index_for_model(Organization).refresh()  # what the save wrote, searchable now rather than in 1 s
+    response = client.get("/api/v2/organizations/", {"search": "угольного"})
+    assert [item["slug"] for item in response.json()["items"]] == ["fic"]
+    response = client.get("/api/v2/organizations/", {"search": "металлургический"})  # saved after update_index
+    assert [item["slug"] for item in response.json()["items"]] == ["sibgiu"]
     assert server_answers == {"server": 2, "database": 0}
 
 

@@ -111,9 +111,11 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     # today's hits, their update; a page of cards with their sectors, developers and renditions (4); 4×2 taxonomy
     # facets, keywords, readiness, «has deployments» with the forms of cooperation, the places of deployments (none
     # here, so no names); the page around the results (3): the site, its root page, НОЦ's settings; the
-    # «Лаборатории» tab's count: the same text searched among the labs, with the plan of the text made for the
-    # solutions (synonyms and dictionary look-ups are not repeated: 5).
-    with django_assert_num_queries(37):
+    # «Лаборатории» tab's count: the same text searched among the labs (5: the plan of the text made for the
+    # solutions is used again, so no synonyms or dictionary look-ups); the «Организации» tab's count: the same text
+    # among the organisations (2: their ids, postings — no view restrictions or pinned pages for a model that is
+    # not a page, and no documents when nothing matches).
+    with django_assert_num_queries(39):
         first = client.get("/search/", {"q": "очистка шахтных вод"})
     # Only the query log (written at once in tests): an anonymous visitor's page is stored whole.
     with django_assert_num_queries(3):
@@ -121,7 +123,7 @@ def test_search_page_query_count_does_not_grow_with_the_catalogue(client, db, dj
     assert again.content == first.content
     assert first.content.decode().count('class="card"') == min(number, 10)
     # Another text with the same filters: the filtered solutions' ids are not read again.
-    with django_assert_num_queries(36):
+    with django_assert_num_queries(38):
         client.get("/search/", {"q": "установка очистки"})
     assert Query.objects.get(query_string="очистка шахтных вод").hits == 3
 

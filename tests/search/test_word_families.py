@@ -83,3 +83,10 @@ def test_a_search_server_indexes_the_parts_of_compounds_as_the_database_does(db)
     page = make_solution("dust", "Пылеподавление на складах угля", "Туманные пушки.", "Водоотлив из шахты.")
     assert set(page.search_headline().split()) >= {text.stem("пыле"), text.stem("подавление")}
     assert set(page.search_details().split()) >= {text.stem("водо"), text.stem("отлив")}
+
+
+def test_a_root_that_drops_its_vowel_finds_its_other_forms(db):
+    make_solution("coal", "Брикеты из угля", "Переработка угля в топливо для котлов.")
+    make_solution("lighting", "Уличное освещение", "Светильники для дворов.")
+    assert ranked("угольного") == ["coal"]  # угольн → угол → угл (угля)
+    assert ranked("котёл") == ["coal"]  # котел → котл (котлов)

@@ -29,6 +29,8 @@ from search.models import SynonymGroup
 from search.signals import search_data_rebuilt
 
 GENERATION_KEY = "catalogue:generation"
+# Set inside `one_generation()`: a list holding the generation once it has been read in the block.
+_request_generation = ContextVar("catalogue_request_generation", default=None)
 # Set inside `deferred_bumps()`: a one-item list that records whether a bump was asked for.
 _deferred_bump = ContextVar("catalogue_deferred_bump", default=None)
 # Models whose rows shape an answer but which are edited without publishing a page.
@@ -42,11 +44,29 @@ def _fresh_generation():
 
 
 def generation():
+    """The current generation; inside `one_generation()` read from the cache once for the whole block."""
+    memo = _request_generation.get()
+    if memo:
+        return memo[0]
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if memo is not None:
+        memo.append(value)
     return value
+
+
+@contextmanager
+def one_generation():
+    """Every key made inside the block (one request: catalogue.response_cache's middleware) uses the generation
+    read first in it — a page's parts all come from one state of the site, and a first-time search page asks the
+    cache for it once instead of a dozen times. A change made inside the block is seen at once (`bump` forgets it)."""
+    token = _request_generation.set([])
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
 
 
 def _deferring():
@@ -60,6 +80,9 @@ def _deferring():
 def bump():
     if _deferring():
         return
+    memo = _request_generation.get()
+    if memo:
+        memo.clear()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set

@@ -19,9 +19,9 @@ from search import service as search_service
 SORT_IN_NOC_ORDER = ("sort_order", "name", "pk")
 
 
-def search_organizations(queryset, text):
+def search_organizations(queryset, text, collection=None):
     """Organisations ranked by the one search service: name, description, kind, role, place, parent."""
-    return search_service.search(queryset, text, tie_order=SORT_IN_NOC_ORDER)
+    return search_service.search(queryset, text, tie_order=SORT_IN_NOC_ORDER, collection=collection)
 
 
 ORGANIZATIONS = Collection(

@@ -561,6 +561,7 @@ class Collection:
     items: Callable  # () → the public items, unfiltered
     dimensions: tuple
     sorts: dict
+    # (filtered items, text, collection=their pks) → ranked pks or a search.service.SearchResult
     search: Callable | None = None
     prefetch: tuple = ()  # relations each listed item shows
     select: tuple = ()  # foreign keys each listed item shows
@@ -640,10 +641,17 @@ class CollectionQuery:
         return self._ranked
 
     def _run_search(self):
-        found = self.collection.search(self.filtered(), self.filters.q)
+        found = self.collection.search(self.filtered(), self.filters.q, collection=self.item_ids())
         if isinstance(found, search_service.SearchResult):
             return found
         return search_service.SearchResult(query=self.filters.q, ids=list(found))
+
+    def item_ids(self):
+        """The pks of the items the filters select, whatever the text: what a text search looks among. Cached
+        until the site next changes, so searches with the same filters (the search page's tab counts) read it once."""
+        key = {**self._cache_key(), "q": None}
+        return catalogue_cache.remember(f"{self.collection.name}-ids", key,
+                                        lambda: set(self.filtered().order_by().values_list("pk", flat=True)))
 
     def ranked_ids(self):
         return self.search_result.ids if self.filters.q else None

@@ -74,6 +74,10 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with catalogue_cache.one_generation():
+            return self.answer(request)
+
+    def answer(self, request):
         timeout = settings.RESPONSE_CACHE_SECONDS
         if not timeout or not is_cacheable_request(request):
             return self.get_response(request)

@@ -13,8 +13,8 @@ def live_labs():
     return LabPage.objects.live().public()
 
 
-def search_labs(queryset, text):
-    return search_service.search(queryset, text, tie_order=SORT_BY_TITLE)
+def search_labs(queryset, text, collection=None):
+    return search_service.search(queryset, text, tie_order=SORT_BY_TITLE, collection=collection)
 
 
 LABS = Collection(

@@ -302,7 +302,7 @@ if ELASTICSEARCH_URL:
 # --- Cache: Redis when REDIS_URL is set (shared by every gunicorn worker), else this process's memory ---------
 def cache_settings(redis_url):
     if redis_url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        backend = {"BACKEND": "ops.cache_backend.RedisCache", "LOCATION": redis_url}
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "noc"}
     return {"default": {**backend, "KEY_PREFIX": "noc", "TIMEOUT": 60 * 60}}

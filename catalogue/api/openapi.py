@@ -21,17 +21,24 @@ FACET_VALUE = {"type": "object", "required": ["slug", "name", "count", "selected
                                          "description": "A city's region (its slug); empty for everything else."}}}
 NULLABLE_DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
 NULLABLE_SLUG_NAME = {"oneOf": [{"type": "null"}, SLUG_NAME]}
-# Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
-ITEM_FIELDS = {
-    "id": {"type": "integer"},
-    "meta": {"type": "object", "properties": {
-        "type": {"type": "string", "const": "catalogue.SolutionPage"},
+
+
+def _page_meta(page_type):
+    """Wagtail's `meta` of a page item in the API."""
+    return {"type": "object", "properties": {
+        "type": {"type": "string", "const": page_type},
         "detail_url": {"type": "string", "format": "uri"},
         "html_url": {"type": ["string", "null"], "format": "uri"},
         "slug": {"type": "string"},
         "first_published_at": NULLABLE_DATE_TIME,
         "last_published_at": NULLABLE_DATE_TIME,
-    }},
+    }}
+
+
+# Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
+ITEM_FIELDS = {
+    "id": {"type": "integer"},
+    "meta": _page_meta("catalogue.SolutionPage"),
     "title": {"type": "string"},
     "summary": {"type": "string"},
     "title_en": {"type": "string", "description": "Название по-английски; пустая строка, если не задано"},
@@ -113,6 +120,24 @@ def _not_found(what, example):
     return {"description": f"{what} (JSON); адрес, который не может быть записью (`{example}`), получает "
                            "страницу сайта",
             "content": {"application/json": {"schema": ERROR}, "text/html": {"schema": {"type": "string"}}}}
+
+
+def _page_detail(operation_id, summary, fields, detail_fields, what, missing, example):
+    """One page of the API by id (Wagtail's detail view): its fields, a choice of them, the rich-text format."""
+    return {"get": {
+        "operationId": operation_id,
+        "summary": summary,
+        "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},
+            _query("rich_text_format", {"enum": list(RICH_TEXT_FORMATS)}, "Формат текста в body"),
+            _fields_parameter(set(fields) - {"id", "meta"} | set(META_FIELDS) | set(detail_fields)),
+        ],
+        "responses": {
+            "200": _json({"type": "object", "properties": {**fields, **detail_fields}}, what),
+            "400": _json(ERROR, "Неверные параметры"),
+            "404": _not_found(missing, example),
+        },
+    }}
 
 
 def _json(schema, description):
@@ -229,6 +254,79 @@ def organization_paths():
     }
 
 
+def _rendition(description):
+    return {"oneOf": [{"type": "null"}, {
+        "type": "object", "required": ["url", "width", "height"], "description": description, "properties": {
+            "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
+            "height": {"type": "integer"}, "alt": {"type": "string"}}}]}
+
+
+LAB_FIELDS = {
+    "id": {"type": "integer"},
+    "meta": _page_meta("labs.LabPage"),
+    "title": {"type": "string"},
+    "summary": {"type": "string"},
+    "organization": {**NULLABLE_SLUG_NAME, "description": "Вуз или институт, при котором работает"},
+    "city_name": {"type": "string"},
+    "region_name": {"type": "string"},
+    "year_opened": {"type": ["integer", "null"]},
+    "photo": _rendition("Фотография"),
+    "equipment_data": {"type": "array", "description": "Оборудование", "items": {
+        "type": "object", "required": ["name", "model", "specs"], "properties": {
+            "name": {"type": "string"}, "model": {"type": "string"}, "specs": {"type": "string"}}}},
+    "services_data": {"type": "array", "description": "Услуги внешним заказчикам", "items": {
+        "type": "object", "required": ["kind", "label", "description"], "properties": {
+            "kind": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"}}}},
+    "services_note": {"type": "string"},
+    "sectors": {"type": "array", "items": SLUG_NAME},
+    "needs": {"type": "array", "items": SLUG_NAME},
+}
+LAB_DETAIL_FIELDS = {
+    "accreditation": {"type": "string"},
+    "contact": {"type": "string", "description": "Публичный канал связи; пустая строка — через НОЦ"},
+    "body": DETAIL_FIELDS["body"],
+}
+
+
+def lab_paths():
+    """/api/v2/labs/: the labs' filters, facets and item, read from the collection itself."""
+    from catalogue.api.serializers import FACET_NAMES
+    from catalogue.query import COLLECTIONS
+
+    collection = COLLECTIONS["labs"]
+    names = [FACET_NAMES.get(dimension.param, dimension.param) for dimension in collection.dimensions]
+    any_of = f"повторяется, подходит любое из значений (не больше {MAX_VALUES_PER_FILTER})"
+    filters = []
+    for name, dimension in zip(names, collection.dimensions, strict=True):
+        values = ({"enum": [value for value, _label in dimension.choices]} if hasattr(dimension, "choices")
+                  else {"type": "string"})
+        filters.append({"name": name, "in": "query", "style": "form", "explode": True,
+                        "description": f"{dimension.label}: slug; {any_of}",
+                        "schema": {"type": "array", "items": values}})
+    facets = {"type": "object", "required": names,
+              "properties": {name: {"type": "array", "items": FACET_VALUE} for name in names}}
+    item = {"type": "object", "properties": LAB_FIELDS}
+    return {
+        "/api/v2/labs/": {"get": {
+            "operationId": "listLabs",
+            "summary": "Лаборатории и центры с фильтрами, поиском и счётчиками",
+            "parameters": [
+                *filters,
+                _query("search", {"type": "string"}, "Текст запроса (синоним: q): название, описание, оборудование, "
+                                                     "услуги; длиннее 200 знаков обрезается"),
+                _query("sort", {"enum": ["relevance", *collection.sorts]},
+                       "Порядок; по умолчанию relevance при поиске, иначе title"),
+                *_window_parameters("лабораторий"),
+                _fields_parameter(set(LAB_FIELDS) - {"id", "meta"} | set(META_FIELDS)),
+            ],
+            "responses": _listing_responses(item, facets, "Лаборатории и центры"),
+        }},
+        "/api/v2/labs/{id}/": _page_detail("getLab", "Одна лаборатория или центр целиком", LAB_FIELDS,
+                                           LAB_DETAIL_FIELDS, "Лаборатория",
+                                           "Нет такой лаборатории, или она не опубликована", "/labs/abc/"),
+    }
+
+
 def openapi_document(server_url):
     item = {"type": "object", "properties": ITEM_FIELDS}
     facets = {"type": "object", "required": list(FACETS),
@@ -249,21 +347,11 @@ def openapi_document(server_url):
                 "parameters": listing_parameters(),
                 "responses": _listing_responses(item, facets, "Решения"),
             }},
-            "/api/v2/solutions/{id}/": {"get": {
-                "operationId": "getSolution",
-                "summary": "Одно решение целиком",
-                "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},
-                    _query("rich_text_format", {"enum": list(RICH_TEXT_FORMATS)}, "Формат текста в body"),
-                    _fields_parameter(set(ITEM_FIELDS) - {"id", "meta"} | set(META_FIELDS) | set(DETAIL_FIELDS)),
-                ],
-                "responses": {
-                    "200": _json({"type": "object", "properties": {**ITEM_FIELDS, **DETAIL_FIELDS}}, "Решение"),
-                    "400": _json(ERROR, "Неверные параметры"),
-                    "404": _not_found("Нет такого решения, или оно не опубликовано", "/solutions/abc/"),
-                },
-            }},
+            "/api/v2/solutions/{id}/": _page_detail("getSolution", "Одно решение целиком", ITEM_FIELDS, DETAIL_FIELDS,
+                                                    "Решение", "Нет такого решения, или оно не опубликовано",
+                                                    "/solutions/abc/"),
             **organization_paths(),
+            **lab_paths(),
         },
         "components": {"schemas": {"Error": {
             "type": "object", "required": ["message"], "properties": {

@@ -42,3 +42,32 @@ def test_bad_filters_are_a_russian_400(client, labs):
     response = get(client, service="magic", trl_min="3")
     assert response.status_code == 400
     assert response.json()["errors"] == {"service": "не найдено: magic", "trl_min": "неизвестный параметр"}
+
+
+@pytest.mark.parametrize("query, status", [
+    ("", 200), ("?service=analysis&service=testing&organization=kuzgtu&sort=newest", 200),
+    ("?search=дифрактометр&fields=_,title,equipment_data", 200), ("?limit=0", 200),
+    ("?service=cooking", 400), ("?sector=mars&limit=1000", 400),
+])
+def test_lab_answers_conform_to_the_published_schema(client, labs, query, status):
+    """/api/v2/openapi.json describes the labs as answered: every field, filter and error (Schemathesis fuzzes it)."""
+    import jsonschema_rs
+
+    document = client.get("/api/v2/openapi.json").json()
+
+    def schema(path, code):
+        found = document["paths"][path]["get"]["responses"][str(code)]["content"]["application/json"]["schema"]
+        return document["components"]["schemas"]["Error"] if "$ref" in found else found
+
+    response = client.get("/api/v2/labs/" + query)
+    assert response.status_code == status
+    jsonschema_rs.validate(schema("/api/v2/labs/", status), response.json())
+    documented = {parameter["name"] for parameter in document["paths"]["/api/v2/labs/"]["get"]["parameters"]}
+    assert {"service", "sector", "need", "region", "organization", "search", "sort", "limit", "offset"} <= documented
+    if status == 200 and response.json()["items"] and not query.count("fields"):
+        item = response.json()["items"][0]
+        assert set(item) == set(schema("/api/v2/labs/", 200)["properties"]["items"]["items"]["properties"])
+        detail = client.get(f"/api/v2/labs/{item['id']}/").json()
+        jsonschema_rs.validate(schema("/api/v2/labs/{id}/", 200), detail)
+        assert set(detail) == set(schema("/api/v2/labs/{id}/", 200)["properties"])
+    jsonschema_rs.validate(schema("/api/v2/labs/{id}/", 404), client.get("/api/v2/labs/999999/").json())

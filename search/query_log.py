@@ -16,6 +16,7 @@ import time
 from collections import Counter
 
 from django.conf import settings
+from django.core.signals import request_finished
 from django.db import models
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -39,7 +40,7 @@ def record(query_string, found):
             _misses[query_string] += 1
         due = _due()
     if due:
-        flush()
+        _flush_after_response()
 
 
 def record_click(page_id):
@@ -48,7 +49,22 @@ def record_click(page_id):
         _clicks[(page_id, timezone.localdate())] += 1
         due = _due()
     if due:
+        _flush_after_response()
+
+
+def _flush_after_response():
+    """A batch falls due during some visitor's request: it is written once that response has been handed to the
+    server (Django's `request_finished`, sent as the response closes), so the visitor does not wait for a batch
+    of other people's searches. Writing every search at once (SEARCH_LOG_FLUSH_SECONDS = 0) happens now."""
+    if not settings.SEARCH_LOG_FLUSH_SECONDS:
         flush()
+        return
+    request_finished.connect(_flush_once, dispatch_uid="search-query-log-flush")
+
+
+def _flush_once(**kwargs):
+    request_finished.disconnect(dispatch_uid="search-query-log-flush")
+    flush()
 
 
 def _due():

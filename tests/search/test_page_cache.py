@@ -1,6 +1,8 @@
 """A repeated search is answered from the cache, yet every request is logged and every change shows at once."""
 import pytest
 import wagtail_factories
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Site
@@ -168,3 +170,24 @@ def test_buffered_query_log_stays_exact(client, db, settings, django_assert_num_
     assert Query.objects.get(query_string="очистка шахтных вод").hits == hits_before + 6
     assert Query.objects.get(query_string="квантовый телепорт").hits == 6
     assert ZeroResultQuery.objects.get(query_string="квантовый телепорт").misses == 6
+
+
+def test_a_batch_falling_due_is_written_after_the_visitors_answer(rf, db, settings):
+    """The search whose request a batch falls due in is answered without waiting for the batch: the log is written
+    when the server closes that response (Django's request_finished), and then exactly."""
+    from search import query_log
+    from search.views import search_page
+
+    searchable_catalogue(3)
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    settings.RESPONSE_CACHE_SECONDS = 0
+    query_log.flush()
+    query_log.record("квантовый телепорт", found=False)
+    query_log._last_flush -= 7200  # the batch is due
+    request = rf.get("/search/", {"q": "квантовый телепорт"})
+    request.user, request.session = AnonymousUser(), SessionStore()
+    response = search_page(request)
+    assert response.status_code == 200
+    assert not Query.objects.filter(query_string="квантовый телепорт").exists()  # not written while answering
+    response.close()  # what the server does once the answer is sent
+    assert Query.objects.get(query_string="квантовый телепорт").hits == 2

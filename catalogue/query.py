@@ -697,6 +697,9 @@ class CollectionQuery:
         return [items[pk] for pk in ids if pk in items]
 
     def count(self):
+        # A text search's matches are its ranked ids (searched among the filtered items): counted without a query.
+        if self.filters.q:
+            return len(self.ranked_ids())
         return catalogue_cache.remember(f"{self.collection.name}-count", self._cache_key(),
                                         lambda: self.matching().count())
 

@@ -36,15 +36,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# The embedded database (production runs on PostgreSQL): WAL lets readers go on while one process writes, and
+# IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers queue for up to `timeout` seconds
+# instead of failing with «database is locked» when a read transaction tries to become a write.
+SQLITE_FILE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded database (production runs on PostgreSQL): WAL lets readers go on while one process writes, and
-    # IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers queue for up to `timeout` seconds
-    # instead of failing with «database is locked» when a read transaction tries to become a write.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_FILE_OPTIONS)
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Optional raster tiles under the deployment maps, e.g. https://tiles.example.ru/{z}/{x}/{y}.png (docs/map.md). Empty:
 # the maps use only the bundled region outlines and no third-party server. The CSP follows it (ops/csp.py).

@@ -1,5 +1,7 @@
 """The solution editor's organisation and region choosers: the form posts ids as a multi-select did, a form sent
 back with an error keeps the choice, and creating an organisation from the chooser needs the right to add one."""
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -88,3 +90,12 @@ def test_people_without_the_add_right_get_no_creation_form(client, django_user_m
     client.force_login(user)
     assert client.post(CHOOSER + "create/", {"name": "Чужая", "kind": "other"}).status_code in (302, 403)
     assert not Organization.objects.filter(name="Чужая").exists()
+
+
+def test_the_editor_saves_only_when_asked_and_warns_of_unsaved_edits(editor, solution):
+    """No autosave (settings: WAGTAIL_AUTOSAVE_INTERVAL): the form has no background saver, and the footer carries
+    Wagtail's «unsaved edits» warning rather than the autosave indicator's messages."""
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=(solution.pk,))).content.decode()
+    form_tag = re.search(r'<form\s[^>]*id="page-edit-form"[^>]*>', html).group()
+    assert "w-unsaved" in form_tag and "w-autosave" not in form_tag
+    assert "несохраненные изменения" in html and "Сохраните изменения перед выходом" in html

@@ -3,6 +3,7 @@ creates a missing organisation without leaving the page, removes one again, and 
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+from wagtail.models import Revision
 
 from catalogue.models import Organization, Region, SolutionPage
 from tests.e2e.conftest import LIVE_DB, log_in_to_admin
@@ -69,9 +70,9 @@ def test_choose_search_as_you_type_create_and_remove(editor, live_server, soluti
     modal(editor).get_by_role("button", name="Подтвердить выбор").click()
     expect(regions).to_contain_text("Новокузнецк")
 
-    # Let the editor's own background requests (the preview's, the chooser's) finish first: on the tests' shared
-    # in-memory SQLite database a save that overlaps them is refused with «database table is locked».
-    editor.wait_for_load_state("networkidle")
+    # The choices are the editor's until saved: Wagtail's footer warns, and nothing was saved behind their back.
+    expect(editor.locator(".footer__save-warning")).to_contain_text("несохраненные изменения")
+    assert not Revision.objects.filter(object_id=str(solution.pk)).exists()
     editor.get_by_role("button", name="Сохранить черновик").click()
     expect(editor.locator(".messages")).to_contain_text("обновлена")
     draft = SolutionPage.objects.get(pk=solution.pk).get_latest_revision_as_object()

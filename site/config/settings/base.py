@@ -278,6 +278,11 @@ FILE_UPLOAD_HANDLERS = [
 ]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No autosave (Wagtail 7.3+ turns it on by default): in 8.0 it posts a copy of the form taken half a second before,
+# marks what changed meanwhile as saved (so leaving the page no longer warns, and the change is lost), and a copy that
+# lands during the editor's own «Сохранить черновик» overwrites it. Editors save with the buttons; the footer's
+# «несохраненные изменения» warning and the leave-page confirmation stay (docs/editorial.md).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

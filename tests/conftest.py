@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests run on a SQLite file with the site's own options, not the in-memory database.
 
     In memory, pytest-django's live server shares one connection among its request threads, locks are per table and
-    a conflict fails at once: Wagtail's autosave overlapping the editor's own «Сохранить черновик» answered a 500 now
+    a conflict fails at once: a background save overlapping the editor's own «Сохранить черновик» answered a 500 now
     and then. On a file, concurrent writers queue for the busy timeout, as they do on the site (`make run`).
     """
     from django.conf import settings

@@ -19,6 +19,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The suite's SQLite database lives in memory with a shared cache: locks there are per table, and a conflict
     # fails at once (SQLITE_LOCKED, which no busy timeout waits for), so IMMEDIATE transactions, meant for the file
     # database, are off. Browser tests get a file database with the site's own options instead (tests/conftest.py):
-    # the live server's threads and Wagtail's autosave write at the same time as a person's own save, and there they
-    # queue as they do on the site. tests/ops/test_sqlite.py tests the file database's options.
+    # the live server's threads (a save, the preview panel, the editing-session pings) write at the same time, and
+    # there they queue as they do on the site. tests/ops/test_sqlite.py tests the file database's options.
     DATABASES = {**DATABASES, "default": {**DATABASES["default"], "OPTIONS": {"timeout": 20}}}

@@ -49,6 +49,16 @@ logconfig_dict = {
 }
 
 
+def when_ready(server):
+    """Once, in the master, before the first worker is forked: imports every view, compiles the templates and plans
+    a search (ops/warmup.py), so no worker pays for that on its first requests."""
+    if not server.cfg.preload_app:  # without it the master has not set Django up, and warming it would be wasted
+        return
+    from ops.warmup import warm_up
+
+    warm_up()
+
+
 def pre_fork(server, worker):
     """Moves what the master loaded (Django, Wagtail, this site: some 200,000 objects) out of reach of the cyclic
     garbage collector, which otherwise walks all of them on every full collection in every worker: measured at

@@ -50,3 +50,5 @@ def test_gunicorn_serves_on_loopback_with_json_access_log(tmp_path):
     assert access and access[0]["path"] == "/healthz" and access[0]["query"] == "probe=1"
     assert access[0]["status"] == 200
     assert any(f"Listening at: http://127.0.0.1:{port}" in entry.get("message", "") for entry in entries)
+    # The database here has no tables yet: the master's warm-up (ops/warmup.py) says so and the site starts anyway.
+    assert any(entry["level"] == "WARNING" and "workers start cold" in entry["message"] for entry in entries)

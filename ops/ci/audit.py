@@ -73,6 +73,8 @@ def public_pages(base):
         "solution": solution,
         "request form": solution + "request/",
         "search": base + "/search/?q=очистка%20воды",
+        "search, organisations tab": base + "/search/?q=уголь&type=organizations",
+        "labs, filtered": base + "/labs/?service=testing",
         "need page": f"{base}/catalogue/need/{need}/",
         "needs form": base + "/needs/submit/",
         "needs board": base + "/needs/",

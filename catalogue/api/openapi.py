@@ -35,6 +35,14 @@ def _page_meta(page_type):
     }}
 
 
+def _rendition(description=""):
+    """An image rendition of a page (or null when it has none)."""
+    rendition = {"type": "object", "required": ["url", "width", "height"], "properties": {
+        "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
+        "height": {"type": "integer"}, "alt": {"type": "string"}}}
+    return {"oneOf": [{"type": "null"}, {**rendition, "description": description} if description else rendition]}
+
+
 # Fields of every item; the detail answer adds DETAIL_FIELDS. `fields=` may leave any of them out.
 ITEM_FIELDS = {
     "id": {"type": "integer"},
@@ -45,10 +53,7 @@ ITEM_FIELDS = {
     "summary_en": {"type": "string", "description": "Кратко по-английски; пустая строка, если не задано"},
     "trl": {"type": "integer", "minimum": readiness.TRL_MIN, "maximum": readiness.TRL_MAX},
     "trl_label": {"type": "string", "description": "Формулировка УГТ по ГОСТ Р 58048-2017"},
-    "hero_image": {"oneOf": [{"type": "null"}, {
-        "type": "object", "required": ["url", "width", "height"], "properties": {
-            "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
-            "height": {"type": "integer"}, "alt": {"type": "string"}}}]},
+    "hero_image": _rendition(),
     "stage": {"type": "object", "required": ["slug", "name", "trl_min", "trl_max"], "properties": {
         "slug": {"enum": [stage.slug for stage in readiness.STAGES]}, "name": {"type": "string"},
         "trl_min": {"type": "integer"}, "trl_max": {"type": "integer"}}},
@@ -252,13 +257,6 @@ def organization_paths():
             },
         }},
     }
-
-
-def _rendition(description):
-    return {"oneOf": [{"type": "null"}, {
-        "type": "object", "required": ["url", "width", "height"], "description": description, "properties": {
-            "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
-            "height": {"type": "integer"}, "alt": {"type": "string"}}}]}
 
 
 LAB_FIELDS = {

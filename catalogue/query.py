@@ -299,10 +299,8 @@ class CatalogueQuery:
                                      collection=self.collection())
 
     def collection(self):
-        """The pks of the solutions the filters select, whatever the text: what a text search looks among.
-        Cached until the catalogue next changes, so searches with the same filters read it once."""
-        key = {**self._cache_key(), "q": None}
-        return catalogue_cache.remember("collection", key, lambda: set(self.filtered().values_list("pk", flat=True)))
+        """The pks of the solutions the filters select, whatever the text: what a text search looks among."""
+        return filtered_ids(self, "collection")
 
     def matching(self):
         """The matching solutions, unordered and without card data: the base of counts."""
@@ -547,6 +545,15 @@ class ChoiceDimension:
     label: str
 
 
+def filtered_ids(query, cache_name):
+    """The pks of the items a query's filters select, whatever its text (CatalogueQuery's solutions, a
+    CollectionQuery's items): what a text search looks among. Cached until the site next changes, so searches with
+    the same filters (the search page's tabs, the next page of results) read it once."""
+    key = {**query._cache_key(), "q": None}
+    return catalogue_cache.remember(cache_name, key,
+                                    lambda: set(query.filtered().order_by().values_list("pk", flat=True)))
+
+
 @dataclass(frozen=True)
 class Collection:
     """A kind of public item that CatalogueQuery lists: what is public, what it filters and counts by, its orders.
@@ -647,11 +654,8 @@ class CollectionQuery:
         return search_service.SearchResult(query=self.filters.q, ids=list(found))
 
     def item_ids(self):
-        """The pks of the items the filters select, whatever the text: what a text search looks among. Cached
-        until the site next changes, so searches with the same filters (the search page's tab counts) read it once."""
-        key = {**self._cache_key(), "q": None}
-        return catalogue_cache.remember(f"{self.collection.name}-ids", key,
-                                        lambda: set(self.filtered().order_by().values_list("pk", flat=True)))
+        """The pks of the items the filters select, whatever the text: what a text search looks among."""
+        return filtered_ids(self, f"{self.collection.name}-ids")
 
     def ranked_ids(self):
         return self.search_result.ids if self.filters.q else None
